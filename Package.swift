@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// nnreport: runs the "Neural Networks in PyTorch" lesson with its own Swift engine and writes a static report.
+let package = Package(
+    name: "nnreport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nnreport", targets: ["nnreport"]),
+        .executable(name: "nnreport-bench", targets: ["nnreport-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // MARK: - System-library shims
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        // MARK: - Libraries
+        .target(name: "NN", dependencies: ["CBLAS"]),
+        .target(name: "Datasets", dependencies: ["NN", "CZlib"], resources: [.copy("Resources/mnist-sample")]),
+        .target(name: "Plotting"),
+        .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
+        .target(name: "Report", dependencies: [
+            "NN", "Datasets", "Plotting", "CairoBackend",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "NNReportCLI", dependencies: [
+            "Report",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: - Executables
+        .executableTarget(name: "nnreport", dependencies: ["NNReportCLI"]),
+        .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Report"]),
+
+        // MARK: - Tests
+        .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"], exclude: ["Goldens"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "NN", "Datasets"]),
+        .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

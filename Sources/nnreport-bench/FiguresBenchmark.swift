@@ -1,0 +1,2 @@
+/// Placeholder: prints the Figures benchmark figures.
+func benchmarkFigures() {}
