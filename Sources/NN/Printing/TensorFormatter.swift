@@ -16,20 +16,20 @@ enum TensorFormatter {
     /// Formats a float tensor (or parameter) with explicit print options.
     static func format(shape: [Int], values: [Float], isParameter: Bool, options: PrintOptions) -> String {
         // A parameter is a leaf that requires grad: PyTorch adds `requires_grad=True`.
-        let text = formatFloats(shape: shape, values: values,
-                                suffixes: isParameter ? ["requires_grad=True"] : [], options: options)
+        let text = format(shape: shape, values: values,
+                           suffixes: isParameter ? ["requires_grad=True"] : [], options: options)
         return isParameter ? parameterHeader + text : text
     }
 
     /// Formats the output of a differentiable op: `tensor([0.1173], grad_fn=<SelectBackward0>)`.
     static func format(shape: [Int], values: [Float], gradFunction: String,
                        options: PrintOptions = .default) -> String {
-        formatFloats(shape: shape, values: values, suffixes: ["grad_fn=<\(gradFunction)>"], options: options)
+        format(shape: shape, values: values, suffixes: ["grad_fn=<\(gradFunction)>"], options: options)
     }
 
     /// Formats a 0-dim float tensor: `tensor(6.)`, `tensor(0.5000)`.
     static func format(scalar: Float, options: PrintOptions = .default) -> String {
-        formatFloats(shape: [], values: [scalar], suffixes: [], options: options)
+        format(shape: [], values: [scalar], suffixes: [], options: options)
     }
 
     // MARK: - Integer tensors
@@ -53,9 +53,10 @@ enum TensorFormatter {
 
     // MARK: - Assembly
 
-    /// A float tensor's printout with the given trailing suffixes.
-    private static func formatFloats(shape: [Int], values: [Float], suffixes: [String],
-                                     options: PrintOptions) -> String {
+    /// A float tensor's printout with the given trailing suffixes (e.g. `dtype=torch.float32`),
+    /// which wrap to their own line when the last line has no room for them.
+    static func format(shape: [Int], values: [Float], suffixes: [String],
+                       options: PrintOptions = .default) -> String {
         checkFills(shape: shape, count: values.count)
         return render(shape: shape, count: values.count, suffixes: suffixes, options: options,
                       makeFormatter: { ElementFormatter(floats: $0.map { values[$0] }, options: options) },
