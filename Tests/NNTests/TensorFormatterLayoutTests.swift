@@ -167,6 +167,15 @@ import Testing
                 == "tensor([    0.0000,     1.0000])")
     }
 
+    @Test func profiles() {
+        let values = (0..<1001).map { Float($0) / 4 + 1 }  // 1 ... 251, a ratio below 1000
+        #expect(TensorFormatter.format(shape: [1001], values: values, isParameter: false, options: .short)
+                == "tensor([  1.00,   1.25,  ..., 250.75, 251.00])")
+        let full = TensorFormatter.format(shape: [1001], values: values, isParameter: false, options: .full)
+        #expect(!full.contains("..."))
+        #expect(full.hasSuffix("250.7500, 251.0000])"))
+    }
+
     @Test func narrowLinesStillHoldOneElement() {
         var options = PrintOptions.default
         options.linewidth = 10

@@ -80,6 +80,8 @@ import Testing
         #expect(text([2], [1, 10000]) == "tensor([1.0000e+00, 1.0000e+04])")
         // ... but a ratio of exactly 1000 stays integral.
         #expect(text([2], [1, 1000]) == "tensor([   1., 1000.])")
+        // The ratio is taken in double on the float32 values: 333.33334 / 0.33333334 = 1000.0000007.
+        #expect(text([2], [Float(1) / 3, Float(1000) / 3]) == "tensor([3.3333e-01, 3.3333e+02])")
         // Beyond 1e8 even a single value is scientific.
         #expect(text([1], [2e8]) == "tensor([2.0000e+08])")
     }

@@ -96,8 +96,8 @@ struct ElementFormatter: Sendable, Equatable {
         case .fixed:
             text = PythonNumberFormat.fixed(number, precision: precision)
         case .integer:
-            // An integer formatter given a float: write it as the integer it holds.
-            text = number.isFinite ? String(Int(number)) : PythonNumberFormat.nonFinite(number)!
+            // An integer formatter handed a float: round it, without the float's "." marker.
+            text = PythonNumberFormat.fixed(number, precision: 0)
         }
         return padded(text)
     }

@@ -13,4 +13,8 @@ struct PrintOptions: Sendable, Equatable {
 
     /// PyTorch's `profile="default"`.
     static let `default` = PrintOptions()
+    /// PyTorch's `profile="short"`: 2 digits, 2 edge items.
+    static let short = PrintOptions(precision: 2, edgeitems: 2)
+    /// PyTorch's `profile="full"`: never summarise.
+    static let full = PrintOptions(threshold: .max)
 }
