@@ -22,6 +22,7 @@ extension MNISTDataset {
     /// Every image through `transform` as one (count, 1, rows, cols) tensor.
     public func imagesTensor(transform: Compose = .mnist) -> Tensor {
         let storage = [Float](unsafeUninitializedCapacity: images.count) { output, initialized in
+            HugePages.advise(UnsafeMutableRawBufferPointer(output))
             images.withUnsafeBufferPointer { transform.apply($0, into: output) }
             initialized = images.count
         }

@@ -33,6 +33,7 @@ public enum IDXReader {
         let expected = header.dataByteCount
         // The header is validated against IDXLimits, so this allocation is bounded.
         let data = try [UInt8](unsafeUninitializedCapacity: expected) { buffer, initializedCount in
+            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             let got = try stream.read(into: UnsafeMutableRawBufferPointer(buffer))
             initializedCount = got
             guard got == expected else {
