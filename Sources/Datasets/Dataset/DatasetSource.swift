@@ -40,11 +40,22 @@ public enum DatasetSource: Equatable, Sendable {
     }
 
     /// The directory of the embedded MNIST sample inside the resource bundle, wherever the tool runs from.
+    ///
+    /// `Bundle.module` stops the process when its bundle is neither beside the executable nor in the
+    /// build directory (a binary copied elsewhere), so it is consulted only when the bundle is known to
+    /// exist; otherwise the source checkout's copy is used, and failing that a typed error is thrown.
     public static func sampleDirectory() throws -> String {
-        guard let url = Bundle.module.url(forResource: "mnist-sample", withExtension: nil) else {
-            throw DatasetError.sampleMissing(path: Bundle.module.bundlePath + "/mnist-sample")
+        let besideExecutable = ["nnreport_Datasets.resources", "nnreport_Datasets.bundle"]
+            .map { Bundle.main.bundleURL.appendingPathComponent($0).path }
+        if besideExecutable.contains(where: isDirectory),
+           let url = Bundle.module.url(forResource: "mnist-sample", withExtension: nil) {
+            return url.path
         }
-        return url.path
+        // This file is Sources/Datasets/Dataset/DatasetSource.swift; the sample is in Sources/Datasets/Resources.
+        let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/mnist-sample").path
+        if isDirectory(sourceTree) { return sourceTree }
+        throw DatasetError.sampleMissing(path: besideExecutable[0] + "/mnist-sample")
     }
 
     // MARK: - Discovery
