@@ -9,9 +9,10 @@ public enum IDXReader {
 
     /// Reads a labels file (magic 0x00000801: count bytes), each label a class index below `classCount`.
     public static func readLabels(path: String, classCount: Int = 10) throws -> IDXLabels {
+        precondition((1...256).contains(classCount), "IDXReader: classCount must be 1…256, got \(classCount)")
         let (_, labels, fileSize) = try read(path: path, dimensionCount: 1)
-        let limit = UInt8(clamping: classCount)
-        let firstBad = labels.withUnsafeBufferPointer { buffer in buffer.firstIndex { $0 >= limit } }
+        let limit = classCount == 256 ? nil : UInt8(classCount)
+        let firstBad = limit.flatMap { limit in labels.withUnsafeBufferPointer { $0.firstIndex { $0 >= limit } } }
         if let index = firstBad {
             throw IDXError.labelOutOfRange(file: FileBytes.fileName(of: path), index: index,
                                            label: labels[index], classCount: classCount)
