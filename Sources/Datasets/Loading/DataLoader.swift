@@ -1,0 +1,91 @@
+import NN
+
+/// PyTorch's `DataLoader` over an `MNISTDataset`: mini-batches in a seeded, per-epoch shuffled order.
+///
+/// Each `for batch in loader` (each `makeIterator()`) is a new epoch with its own order; the order
+/// of epoch e depends only on the seed and e. The last batch keeps the remainder (no `drop_last`).
+public final class DataLoader: Sequence {
+    /// The dataset the batches come from.
+    public let dataset: MNISTDataset
+    /// The number of images per batch (the last batch may have fewer).
+    public let batchSize: Int
+    /// Whether each epoch visits the images in a shuffled order (otherwise 0, 1, 2, …).
+    public let shuffle: Bool
+    /// The seed that fixes every epoch's order.
+    public let seed: UInt64
+    /// The pixel transform applied to each image.
+    public let transform: Compose
+    /// The number of epochs started so far (the next iteration is epoch `epochsStarted`).
+    public private(set) var epochsStarted = 0
+
+    /// A loader of `dataset` in batches of `batchSize` (default 64), shuffled with `seed` by default.
+    public init(dataset: MNISTDataset, batchSize: Int = 64, shuffle: Bool = true, seed: UInt64 = 0,
+                transform: Compose = .mnist) {
+        precondition(batchSize > 0, "DataLoader: batchSize must be positive, got \(batchSize)")
+        self.dataset = dataset
+        self.batchSize = batchSize
+        self.shuffle = shuffle
+        self.seed = seed
+        self.transform = transform
+    }
+
+    /// The number of batches per epoch: ⌈count / batchSize⌉.
+    public var batchCount: Int { (dataset.count + batchSize - 1) / batchSize }
+
+    /// The order in which epoch `epoch` (0-based) visits the dataset's indices.
+    public func order(forEpoch epoch: Int) -> [Int] {
+        precondition(epoch >= 0, "DataLoader: epoch must be non-negative, got \(epoch)")
+        guard shuffle else { return Array(0..<dataset.count) }
+        // One SplitMix64 stream per seed hands each epoch its own xoshiro seed.
+        var seeder = SplitMix64(seed: seed)
+        var epochSeed: UInt64 = 0
+        for _ in 0...epoch { epochSeed = seeder.next() }
+        var generator = Xoshiro256StarStar(seed: epochSeed)
+        return generator.permutation(of: dataset.count)
+    }
+
+    /// The batch made of dataset images `indices`, in that order.
+    public func batch(indices: [Int]) -> Batch {
+        Batch(images: dataset.imagesTensor(indices: indices, transform: transform),
+              labels: indices.map { dataset.label(at: $0) },
+              labelTensor: dataset.labelsTensor(indices: indices),
+              indices: indices)
+    }
+
+    // MARK: - Sequence
+
+    /// Starts the next epoch.
+    public func makeIterator() -> Iterator {
+        let epoch = epochsStarted
+        epochsStarted += 1
+        return Iterator(loader: self, order: order(forEpoch: epoch))
+    }
+
+    /// The number of batches one iteration yields.
+    public var underestimatedCount: Int { batchCount }
+
+    /// Walks one epoch's order a batch at a time.
+    public struct Iterator: IteratorProtocol {
+        /// The loader that builds the batches.
+        private let loader: DataLoader
+        /// This epoch's order of dataset indices.
+        private let order: [Int]
+        /// The position in `order` of the next batch's first index.
+        private var position = 0
+
+        /// An iterator over `order`.
+        init(loader: DataLoader, order: [Int]) {
+            self.loader = loader
+            self.order = order
+        }
+
+        /// The next batch, or nil at the end of the epoch.
+        public mutating func next() -> Batch? {
+            guard position < order.count else { return nil }
+            let end = Swift.min(position + loader.batchSize, order.count)
+            let indices = Array(order[position..<end])
+            position = end
+            return loader.batch(indices: indices)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// Steele, Lea and Flood's SplitMix64: a tiny generator used here to spread a 64-bit seed into xoshiro's state.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    /// The running state; advanced by the golden-ratio increment on every draw.
+    private var state: UInt64
+
+    /// A generator whose sequence is fixed by `seed`.
+    init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
