@@ -19,7 +19,13 @@ public enum AltText {
             }
             return text
         }
-        return String(format: "%.\(digits - 1)e", value)
+        // Scientific, without trailing mantissa zeros: 1e-06, 1.2e-07.
+        let text = String(format: "%.\(digits - 1)e", value)
+        guard let e = text.firstIndex(of: "e"), text[..<e].contains(".") else { return text }
+        var mantissa = String(text[..<e])
+        while mantissa.hasSuffix("0") { mantissa.removeLast() }
+        if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        return mantissa + text[e...]
     }
 
     /// The indices of `values` from largest to smallest (ties keep index order).
