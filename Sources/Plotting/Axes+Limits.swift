@@ -32,12 +32,14 @@ extension Axes {
         // The largest sticky value at or below the data minimum, the smallest at or above the maximum.
         let lowBound = stickies.last { $0 < low + tolerance }
         let highBound = stickies.first { $0 > high - tolerance }
-        let delta = (high - low) * margin
+        let delta = (high * 0.5 - low * 0.5) * 2 * margin
         low -= delta
         high += delta
         if let lowBound { low = max(low, lowBound) }
         if let highBound { high = min(high, highBound) }
-        return (low, high)
+        // Data near ±Double.greatestFiniteMagnitude: the margin must not overflow to infinity.
+        let limit = Double.greatestFiniteMagnitude
+        return (low.clamped(to: -limit...limit), high.clamped(to: -limit...limit))
     }
 
     /// The axes box inside a layout cell: the whole cell, or for a fixed aspect the largest centred box with
@@ -64,12 +66,18 @@ struct DataTransform {
 
     /// Figure x pixel of data x.
     func px(_ x: Double) -> Double {
-        box.minX + (x - limits.x.0) / (limits.x.1 - limits.x.0) * box.width
+        box.minX + DataTransform.fraction(x, limits.x.0, limits.x.1) * box.width
     }
 
     /// Figure y pixel of data y (y grows upward in data, downward on the canvas).
     func py(_ y: Double) -> Double {
-        box.maxY - (y - limits.y.0) / (limits.y.1 - limits.y.0) * box.height
+        box.maxY - DataTransform.fraction(y, limits.y.0, limits.y.1) * box.height
+    }
+
+    /// Where `v` lies between `a` (0) and `b` (1); halving first keeps spans near the Double range finite.
+    static func fraction(_ v: Double, _ a: Double, _ b: Double) -> Double {
+        let span = b * 0.5 - a * 0.5
+        return span == 0 ? 0.5 : (v * 0.5 - a * 0.5) / span
     }
 
     /// The figure point of a data point.

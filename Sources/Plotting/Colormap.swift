@@ -88,6 +88,10 @@ extension Colormap {
         guard rows > 0, cols > 0 else {
             throw PlottingError.invalidArgument(what: "image shape", reason: "\(rows)x\(cols) has no pixels")
         }
+        // rows and cols no larger than the data keep rows * cols from overflowing.
+        guard rows <= data.count, cols <= data.count else {
+            throw PlottingError.lengthMismatch(what: "image data for \(rows)x\(cols)", expected: Int.max, actual: data.count)
+        }
         try PlottingError.checkLength(data.count, rows * cols, "image data for \(rows)x\(cols)")
         try PlottingError.checkFinite(data, "image data")
         try PlottingError.checkFinite(vmin, "vmin")

@@ -46,7 +46,7 @@ public final class Figure {
     /// optional ratios give relative column widths and row heights. Only one grid per figure.
     public func subplots(rows: Int, cols: Int, widthRatios: [Double]? = nil, heightRatios: [Double]? = nil) throws -> [Axes] {
         guard grid == nil else { throw PlottingError.invalidGrid("this figure already has a subplot grid") }
-        guard rows >= 1, cols >= 1, rows * cols <= 100 else {
+        guard (1...100).contains(rows), (1...100).contains(cols), rows * cols <= 100 else {
             throw PlottingError.invalidGrid("\(rows)x\(cols) must have 1...100 cells")
         }
         let widths = widthRatios ?? Array(repeating: 1, count: cols)

@@ -22,7 +22,7 @@ enum TickFormatter {
         guard let low = ticks.min(), let high = ticks.max() else { return 0 }
         var range = high - low
         if range == 0 { range = max(abs(low), abs(high)) }
-        if range == 0 { range = 1 }
+        if range == 0 || !range.isFinite { range = 1 }
         let magnitude = Int(log10(range).rounded(.down))
         var decimals = max(0, 3 - magnitude)
         let threshold = 1e-3 * pow(10, Double(magnitude))

@@ -76,4 +76,19 @@ struct BadInputTests {
         #expect(!canvas.polygons(TestColors.blue).isEmpty || !canvas.polylines(TestColors.blue).isEmpty)
         #expect(canvas.strings.contains("nothing here"))
     }
+
+    @Test func extremeMagnitudesDrawFiniteCoordinates() throws {
+        let figure = try Figure(width: 4, height: 3)
+        let axes = try figure.subplots(rows: 1, cols: 1)[0]
+        try axes.plot(x: [-1e308, 1e308], y: [1.7e308, -1.7e308])
+        let canvas = RecordingCanvas(for: figure)
+        figure.draw(on: canvas)
+        for case let .polyline(points, _) in canvas.primitives {
+            #expect(points.allSatisfy { $0.x.isFinite && $0.y.isFinite })
+        }
+        #expect(throws: PlottingError.self) {
+            try axes.imshow([0, 1], rows: Int.max, cols: Int.max)
+        }
+        #expect(throws: PlottingError.self) { try Figure(width: 1, height: 1).subplots(rows: Int.max, cols: 2) }
+    }
 }
