@@ -29,6 +29,8 @@ public final class Axes {
     var nextColor = 0
     /// Tick label size in points; nil uses the theme's.
     var tickLabelSizeOverride: Double?
+    /// Where the legend goes; nil draws none.
+    var legendLocation: LegendLocation?
 
     /// The data box in figure pixels, set by the last layout (`Figure.layout(on:)`).
     public internal(set) var box = Rect(x: 0, y: 0, width: 0, height: 0)

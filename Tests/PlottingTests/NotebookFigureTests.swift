@@ -70,10 +70,11 @@ struct NotebookFigureTests {
         sums[40] = 0.99999994
         let result = try softmaxSumsFigure(sums: sums)
         let canvas = draw(result.figure)
-        // 64 markers and 64 stems in the palette blue; a dashed reference line in red.
-        #expect(canvas.polygons(TestColors.blue).count == 64)
+        // 64 markers (+1 in the legend) and 64 stems in the palette blue; a dashed reference line in red (+1 in the legend).
+        #expect(canvas.polygons(TestColors.blue).count == 65)
         #expect(canvas.polylines(TestColors.blue).count == 64)
-        #expect(canvas.polylines(Color(hex: 0xC44E52)).filter { !$0.style.dash.isEmpty }.count == 1)
+        #expect(canvas.polylines(Color(hex: 0xC44E52)).filter { !$0.style.dash.isEmpty }.count == 2)
+        #expect(canvas.strings.contains("exactly 1") && canvas.strings.contains("row sum"))
         let axes = result.figure.axes[0]
         let limits = axes.viewLimits()
         // Centred on 1, half span max(1e-6, 1.2 × 1.19e-7) = 1e-6.

@@ -50,4 +50,31 @@ struct ThemeAndAltTextTests {
         #expect(AltText.list(["a", "b", "c"]) == "a, b and c")
         #expect(AltText.list(["a"]) == "a")
     }
+
+    @Test func legendListsLabelledArtistsInsideTheBox() throws {
+        let figure = try Figure(width: 5, height: 4)
+        let axes = try figure.subplots(rows: 1, cols: 1)[0]
+        try axes.plot(x: [0.0, 1], y: [0.0, 1], label: "line")
+        try axes.bar(x: [0.0], height: [0.5], label: "bars")
+        try axes.plot(x: [0.0, 1], y: [1.0, 0])
+        let silent = RecordingCanvas(for: figure)
+        figure.draw(on: silent)
+        #expect(!silent.strings.contains("line"))
+        axes.legend(location: .lowerLeft)
+        let canvas = RecordingCanvas(for: figure)
+        figure.draw(on: canvas)
+        let entries = canvas.texts.filter { ["line", "bars"].contains($0.text) }
+        #expect(entries.map(\.text) == ["line", "bars"])
+        let frame = try #require(canvas.polygons(Color(red: 1, green: 1, blue: 1, alpha: 0.8)).first)
+        let box = axes.box
+        #expect(frame.allSatisfy { $0.x >= box.minX && $0.x <= box.maxX && $0.y >= box.minY && $0.y <= box.maxY })
+        // Lower left: the frame hugs the left and bottom edges by half a legend font size.
+        let inset = 0.5 * 11 * 100 / 72
+        #expect(abs(frame.map(\.x).min()! - (box.minX + inset)) < 1e-9)
+        #expect(abs(frame.map(\.y).max()! - (box.maxY - inset)) < 1e-9)
+        for entry in entries {
+            let b = canvas.bounds(of: entry)
+            #expect(b.minX > frame.map(\.x).min()! && b.maxX < frame.map(\.x).max()!)
+        }
+    }
 }

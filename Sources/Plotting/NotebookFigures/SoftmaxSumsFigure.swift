@@ -15,6 +15,7 @@ public func softmaxSumsFigure(sums: [Float]) throws -> NotebookFigure {
     try axes.axhline(y: 1, color: theme.color(3), lineWidth: theme.lineWidth, dashed: true, label: "exactly 1")
     try axes.stem(x: sums.indices.map(Double.init), y: sums, baseline: 1, color: theme.color(0), label: "row sum")
     try axes.setYLim(1 - halfSpan, 1 + halfSpan)
+    axes.legend(location: .upperRight)
     axes.title("Softmax row sums")
     axes.xlabel("row of the batch")
     axes.ylabel("sum of probabilities")
