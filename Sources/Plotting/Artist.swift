@@ -37,6 +37,7 @@ struct DataRect: Equatable {
     var y1: Double
 }
 
+/// Extents of point lists for autoscaling.
 extension Array where Element == (x: Double, y: Double) {
     /// The closed range of x values (nil when empty).
     var xRange: ClosedRange<Double>? {

@@ -3,6 +3,7 @@ struct ViewLimits: Equatable {
     var x: (Double, Double)
     var y: (Double, Double)
 
+    /// Tuples are not Equatable; compare both intervals.
     static func == (a: ViewLimits, b: ViewLimits) -> Bool { a.x == b.x && a.y == b.y }
 }
 
@@ -61,7 +62,9 @@ extension Axes {
 
 /// Maps data coordinates to figure pixels for one axes box and view.
 struct DataTransform {
+    /// The axes box in figure pixels.
     let box: Rect
+    /// The data interval the box shows.
     let limits: ViewLimits
 
     /// Figure x pixel of data x.

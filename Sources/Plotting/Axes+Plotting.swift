@@ -83,6 +83,7 @@ extension Axes {
         appendBars(rects, color: color, label: label, stickyX: [0], stickyY: [])
     }
 
+    /// Adds one bar container artist (matplotlib zorder 1) with its sticky baseline.
     private func appendBars(_ rects: [DataRect], color: Color?, label: String?, stickyX: [Double], stickyY: [Double]) {
         let xs = rects.flatMap { [$0.x0, $0.x1] }, ys = rects.flatMap { [$0.y0, $0.y1] }
         artists.append(Artist(kind: .bars(rects: rects, fill: color ?? cycleColor(), edge: theme.patchEdgeColor,
@@ -108,6 +109,7 @@ extension Axes {
                               zorder: 2, label: label, xRange: x...x, yRange: nil))
     }
 
+    /// The stroke of an axhline/axvline: text colour by default, matplotlib's dash pattern if dashed.
     private func referenceStyle(_ color: Color?, _ lineWidth: Double?, _ dashed: Bool) -> StrokeStyle {
         let width = pixels(lineWidth ?? theme.lineWidth)
         // matplotlib's "--" pattern: 3.7 on, 1.6 off, in multiples of the line width.
@@ -117,6 +119,7 @@ extension Axes {
 
     // MARK: - Validation
 
+    /// Zips two equally long, finite, non-empty series into points.
     static func pairs<A: BinaryFloatingPoint, B: BinaryFloatingPoint>(_ a: [A], _ b: [B], _ verb: String) throws -> [(x: Double, y: Double)] {
         try PlottingError.checkLength(b.count, a.count, "\(verb) second series (first has \(a.count))")
         try PlottingError.checkFinite(a, "\(verb) first series")
@@ -124,6 +127,7 @@ extension Axes {
         return zip(a, b).map { (Double($0), Double($1)) }
     }
 
+    /// Throws unless a bar thickness is positive and finite.
     static func checkBarWidth(_ width: Double, _ what: String) throws {
         guard width.isFinite, width > 0 else {
             throw PlottingError.invalidArgument(what: what, reason: "\(width) is not a positive finite width")

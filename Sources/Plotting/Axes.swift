@@ -16,6 +16,7 @@ public final class Axes {
     var yAxis = AxisState()
     /// The title text and font weight.
     var titleText: String?
+    /// The title's font weight.
     var titleWeight: Font.Weight = .normal
     /// Whether the grid is drawn (seaborn whitegrid: on).
     var gridVisible: Bool
@@ -55,6 +56,7 @@ public final class Axes {
         var margin = 0.05
     }
 
+    /// An empty axes; figures create them (`Figure.subplots`, `Figure.addAxes`).
     init(theme: Theme, dpi: Double, placement: Placement) {
         self.theme = theme
         self.dpi = dpi
@@ -156,6 +158,7 @@ extension Axes {
         yAxis.margin = y
     }
 
+    /// Validated limits; a zero-width range is widened like matplotlib's `nonsingular`.
     static func checkedLimits(_ lower: Double, _ upper: Double, _ what: String) throws -> (Double, Double) {
         try PlottingError.checkFinite(lower, what)
         try PlottingError.checkFinite(upper, what)
@@ -166,6 +169,7 @@ extension Axes {
         return (lower, upper)
     }
 
+    /// Throws for non-finite ticks or a label count that differs from the tick count.
     static func checkTicks(_ ticks: [Double], _ labels: [String]?, _ axis: String) throws {
         try PlottingError.checkFinite(ticks, "\(axis) ticks", allowEmpty: true)
         if let labels { try PlottingError.checkLength(labels.count, ticks.count, "\(axis) tick labels") }

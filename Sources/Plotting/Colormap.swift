@@ -79,6 +79,7 @@ public struct Colormap: Equatable, Sendable {
 
 // MARK: - Mapping data to pixels
 
+/// Turning data into colours.
 extension Colormap {
     /// Maps a row-major grid of values through the colormap into an opaque RGBA image.
     ///

@@ -39,6 +39,7 @@ public enum PlottingError: Error, Equatable, LocalizedError, CustomStringConvert
 
 // MARK: - Validation helpers
 
+/// Argument checks shared by the plotting verbs.
 extension PlottingError {
     /// Throws if `values` is empty or holds a non-finite element.
     static func checkFinite<C: Collection>(_ values: C, _ what: String, allowEmpty: Bool = false) throws

@@ -53,6 +53,7 @@ struct TextItem {
     }
 }
 
+/// Rectangle helpers for layout.
 extension Rect {
     /// The horizontal centre.
     var midX: Double { x + width / 2 }
