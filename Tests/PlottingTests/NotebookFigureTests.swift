@@ -135,4 +135,28 @@ struct NotebookFigureTests {
         #expect(!layout.axes[0].decorations.bounds.overlaps(layout.axes[1].decorations.bounds))
         #expect(result.altText.hasSuffix("highest: Shirt at 0.4, next: T-shirt/top at 0.1."))
     }
+
+    // The builders are sized for font scales up to 1.5; beyond that the figures need more room than a 760 px column.
+    @Test(arguments: [1.0, 1.25, 1.5])
+    func everyFigureFitsAtLargerFontScales(scale: Double) throws {
+        let theme = Theme(fontScale: scale)
+        let figures = [
+            try digitFigure(pixels: Self.digitPixels, label: "3", theme: theme),
+            try activationFigure(theme: theme),
+            try softmaxSumsFigure(sums: [Float](repeating: 1, count: 64), theme: theme),
+            try classificationFigure(pixels: Self.digitPixels, probabilities: [Float](repeating: 0.1, count: 10), theme: theme),
+        ]
+        for result in figures {
+            let canvas = draw(result.figure)
+            expectTextInside(result.figure, canvas)
+            let layout = result.figure.layout(on: canvas)
+            for (i, a) in layout.axes.enumerated() {
+                for b in layout.axes[(i + 1)...] { #expect(!a.decorations.bounds.overlaps(b.decorations.bounds)) }
+                // Tick labels of one axis never collide.
+                for labels in [a.decorations.xTickLabels, a.decorations.yTickLabels] where labels.count > 1 {
+                    for k in 1..<labels.count { #expect(!labels[k].bounds.overlaps(labels[k - 1].bounds)) }
+                }
+            }
+        }
+    }
 }

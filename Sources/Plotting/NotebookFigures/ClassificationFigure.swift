@@ -3,15 +3,16 @@
 /// or with the given class names (e.g. Fashion-MNIST's). Tick labels shrink if they would collide.
 ///
 /// The image uses `cmap` (matplotlib's default viridis, as the lesson's helper passes none).
+/// Sized for a ~760 px column at font scales up to 1.5 (`theme`); larger scales crowd the layout.
 public func classificationFigure(pixels: [Float], probabilities: [Float], classNames: [String]? = nil,
-                                 cmap: Colormap = .viridis) throws -> NotebookFigure {
+                                 cmap: Colormap = .viridis, theme: Theme = Theme()) throws -> NotebookFigure {
     let side = NotebookLayout.mnistSide
     try PlottingError.checkLength(pixels.count, side * side, "image pixels")
     try PlottingError.checkFinite(probabilities, "class probabilities")
     let names = classNames ?? probabilities.indices.map { String($0) }
     try PlottingError.checkLength(names.count, probabilities.count, "class names")
 
-    let figure = try Figure(width: NotebookLayout.columnWidth, height: 3.8)
+    let figure = try Figure(width: NotebookLayout.columnWidth, height: 3.8, theme: theme)
     let panels = try figure.subplots(rows: 1, cols: 2)
     let (image, bars) = (panels[0], panels[1])
     try image.imshow(pixels, rows: side, cols: side, cmap: cmap)

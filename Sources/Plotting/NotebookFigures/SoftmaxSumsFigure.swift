@@ -2,16 +2,16 @@
 ///
 /// Unlike the lesson's bar chart (all bars at 1 on a 0…1 scale, hiding any error), the y axis is centred on 1
 /// with a half span of 1.2 × the largest deviation, at least 1e-6, so float32 rounding (~1e-7) is visible.
-public func softmaxSumsFigure(sums: [Float]) throws -> NotebookFigure {
+/// Sized for a ~760 px column at font scales up to 1.5 (`theme`); larger scales crowd the layout.
+public func softmaxSumsFigure(sums: [Float], theme: Theme = Theme()) throws -> NotebookFigure {
     try PlottingError.checkFinite(sums, "softmax sums")
     let deviations = sums.map { Double($0) - 1 }
     let worst = AltText.ranking(deviations.map(abs))[0]
     let maxDeviation = abs(deviations[worst])
     let halfSpan = max(SoftmaxSumsScale.minimumHalfSpan, maxDeviation * 1.2)
 
-    let figure = try Figure(width: NotebookLayout.columnWidth, height: 3.4)
+    let figure = try Figure(width: NotebookLayout.columnWidth, height: 3.4, theme: theme)
     let axes = try figure.subplots(rows: 1, cols: 1)[0]
-    let theme = figure.theme
     try axes.axhline(y: 1, color: theme.color(3), lineWidth: theme.lineWidth, dashed: true, label: "exactly 1")
     try axes.stem(x: sums.indices.map(Double.init), y: sums, baseline: 1, color: theme.color(0), label: "row sum")
     try axes.setYLim(1 - halfSpan, 1 + halfSpan)
