@@ -13,6 +13,8 @@ struct AxesDecorations {
     var title: TextItem?
     /// The box plus every text box.
     var bounds: Rect
+    /// The box plus every text box except the title.
+    var boundsWithoutTitle: Rect
 
     /// All texts, in drawing order.
     var texts: [TextItem] { xTickLabels + yTickLabels + [xLabel, yLabel, title].compactMap { $0 } }
@@ -25,7 +27,7 @@ extension Axes {
 
     /// Computes ticks and places all texts around `box` for the view `limits`.
     func decorations(box: Rect, limits: ViewLimits, canvas: Canvas) -> AxesDecorations {
-        var result = AxesDecorations(bounds: box)
+        var result = AxesDecorations(bounds: box, boundsWithoutTitle: box)
         let transform = DataTransform(box: box, limits: limits)
         let color = theme.textColor
         if axisVisible {
@@ -63,7 +65,11 @@ extension Axes {
                                                color: color, at: Point(x: box.midX, y: box.minY - pixels(theme.titlePad)),
                                                .center, .baseline, canvas: canvas)
         }
-        for item in result.texts { result.bounds = result.bounds.union(item.bounds) }
+        for item in result.xTickLabels + result.yTickLabels + [result.xLabel, result.yLabel].compactMap({ $0 }) {
+            result.boundsWithoutTitle = result.boundsWithoutTitle.union(item.bounds)
+        }
+        result.bounds = result.boundsWithoutTitle
+        if let title = result.title { result.bounds = result.bounds.union(title.bounds) }
         return result
     }
 

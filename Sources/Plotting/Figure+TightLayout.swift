@@ -18,7 +18,7 @@ struct FigureLayout {
 /// between cells; the rest is shared by the cells by their ratios.
 extension Figure {
     /// Rounds of measure-and-reposition; tick choice depends on the box size, so it takes a few.
-    static let layoutRounds = 4
+    static let layoutRounds = 6
     /// A cell never gets smaller than this many pixels, so a crowded figure still draws (with clipped text).
     static let minimumCellPixels = 4.0
 
@@ -57,8 +57,16 @@ extension Figure {
                     let entry = Figure.place(axes, in: cell, canvas: canvas)
                     entries.append(entry)
                     let bounds = entry.decorations.bounds
-                    newLeft[col] = max(newLeft[col], cell.minX - bounds.minX)
-                    newRight[col] = max(newRight[col], bounds.maxX - cell.maxX)
+                    // Sideways, a centred title only needs the room its slot (cell plus the other labels'
+                    // room) lacks; reserving its whole overhang would shrink the box and widen the overhang.
+                    let sides = entry.decorations.boundsWithoutTitle
+                    var needLeft = max(0, cell.minX - sides.minX), needRight = max(0, sides.maxX - cell.maxX)
+                    if let title = entry.decorations.title {
+                        needLeft += max(0, (cell.minX - needLeft) - title.bounds.minX)
+                        needRight += max(0, title.bounds.maxX - (cell.maxX + needRight))
+                    }
+                    newLeft[col] = max(newLeft[col], needLeft)
+                    newRight[col] = max(newRight[col], needRight)
                     newAbove[row] = max(newAbove[row], cell.minY - bounds.minY)
                     newBelow[row] = max(newBelow[row], bounds.maxY - cell.maxY)
                 }

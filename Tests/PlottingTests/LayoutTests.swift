@@ -90,4 +90,22 @@ struct LayoutTests {
             #expect(!labels[i].bounds.overlaps(labels[i - 1].bounds))
         }
     }
+
+    @Test func wideTitleTakesOnlyTheRoomItLacks() throws {
+        let figure = try Figure(width: 6, height: 3)
+        let grid = try figure.subplots(rows: 1, cols: 2)
+        for axes in grid { try axes.plot(x: [0.0, 1], y: [0.0, 1]) }
+        grid[0].title("A rather long title above a narrow panel")
+        let canvas = RecordingCanvas(for: figure)
+        let layout = figure.layout(on: canvas)
+        let title = try #require(layout.axes[0].decorations.title)
+        // 40 characters at 12 pt: 0.6 × 16.67 × 40 = 400 px of a 600 px figure, kept inside it and off the neighbour.
+        #expect(abs(title.bounds.width - 400) < 1e-9)
+        #expect(title.bounds.minX >= 0)
+        #expect(title.bounds.maxX <= layout.axes[1].decorations.bounds.minX)
+        // Equal columns stay equal and keep real boxes: only the room the 400 px title lacks beyond the
+        // 546 px of cells, gaps and labels is reserved, instead of its whole overhang on both sides.
+        #expect(abs(layout.axes[0].box.width - layout.axes[1].box.width) < 0.5)
+        #expect(layout.axes[0].box.width > 100)
+    }
 }
