@@ -37,7 +37,14 @@ extension RGBAImage {
 
     /// An image of one colour.
     static func filled(width: Int, height: Int, rgba: [UInt8]) -> RGBAImage {
-        RGBAImage(width: width, height: height, pixels: Array([[UInt8]](repeating: rgba, count: width * height).joined()))
+        // One row, then whole-row copies: fast even in debug builds.
+        var row: [UInt8] = []
+        row.reserveCapacity(width * 4)
+        for _ in 0..<width { row.append(contentsOf: rgba) }
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity(width * height * 4)
+        for _ in 0..<height { pixels.append(contentsOf: row) }
+        return RGBAImage(width: width, height: height, pixels: pixels)
     }
 }
 
