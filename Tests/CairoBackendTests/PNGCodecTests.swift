@@ -105,3 +105,24 @@ enum BarSceneCanvas {
         return try canvas.pngData()
     }
 }
+
+/// Writing figure files.
+@Suite struct PNGFileTests {
+    @Test func writePNGWritesADecodableFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("figure-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let canvas = try CairoCanvas(size: Size(width: 30, height: 20))
+        canvas.fillRect(Rect(x: 0, y: 0, width: 15, height: 20), color: Color(hex: 0x4C72B0))
+        try canvas.writePNG(to: url)
+        let decoded = try PNGDecoder.decode(contentsOf: url)
+        #expect(decoded.width == 60 && decoded.height == 40)
+        #expect(decoded.pixel(0, 0) == [0x4C, 0x72, 0xB0, 255] && decoded.pixel(59, 39) == [255, 255, 255, 255])
+    }
+
+    @Test func writingIntoAMissingFolderIsAnIOError() throws {
+        let canvas = try CairoCanvas(size: Size(width: 4, height: 4))
+        let url = URL(fileURLWithPath: "/nonexistent/folder/figure.png")
+        let error = #expect(throws: PNGError.self) { try canvas.writePNG(to: url) }
+        #expect(error?.description.hasPrefix("/nonexistent/folder/figure.png: cannot write the file") == true)
+    }
+}

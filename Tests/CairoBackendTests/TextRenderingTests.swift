@@ -80,3 +80,28 @@ import Testing
         #expect(ink.maxY - ink.minY > 4 * (ink.maxX - ink.minX))
     }
 }
+
+/// Canvases on several threads share the font cache safely and render the same pixels.
+@Suite struct ConcurrentRenderingTests {
+    @Test func fourThreadsRenderIdenticalText() throws {
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            let image = try? render(width: 160, height: 30) { canvas in
+                canvas.drawText("Loss 0.2315", at: Point(x: 5, y: 20), font: Font(size: 14, weight: index % 2 == 0 ? .normal : .bold),
+                                color: .black, rotation: 0)
+            }
+            results.set(index, image)
+        }
+        let images = results.images
+        #expect(images.count == 4 && images.allSatisfy { $0 != nil })
+        #expect(images[0] == images[2] && images[1] == images[3] && images[0] != images[1])
+    }
+
+    /// Thread-safe slots for the images.
+    final class ResultBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [RGBAImage?] = Array(repeating: nil, count: 4)
+        func set(_ index: Int, _ image: RGBAImage?) { lock.lock(); slots[index] = image; lock.unlock() }
+        var images: [RGBAImage?] { lock.lock(); defer { lock.unlock() }; return slots }
+    }
+}

@@ -149,7 +149,7 @@ public class CairoSurfaceCanvas: Canvas {
         cairo_restore(context)
     }
 
-    /// Sets the shipped face for the font's weight and its size in figure pixels.
+    /// Sets the shipped face for the font's weight and its size in figure pixels (a size that is not finite and positive becomes 1).
     private func selectFont(_ font: Font) {
         cairo_set_font_face(context, font.weight == .bold ? boldFace : regularFace)
         cairo_set_font_size(context, font.size.isFinite && font.size > 0 ? font.size : 1)

@@ -13,6 +13,7 @@ public struct ComparisonResult: CustomStringConvertible {
         /// The sizes differ (width, height).
         case sizeMismatch(actual: (Int, Int), expected: (Int, Int))
 
+        /// Same case with the same sizes (tuples are not `Equatable`, so this is spelled out).
         public static func == (lhs: Verdict, rhs: Verdict) -> Bool {
             switch (lhs, rhs) {
             case (.identical, .identical), (.withinTolerance, .withinTolerance), (.different, .different): return true
