@@ -26,8 +26,10 @@ private func runFiguresBenchmark() throws {
         canvas = try CairoCanvas(size: size)
         drawBenchmarkScene(on: canvas)
     }
-    let image = try canvas.makeImage()
-    print("figures: scene \(canvas.pixelWidth)x\(canvas.pixelHeight) device px; render \(format(renderMS)) ms (median of \(runs))")
+    var image = try canvas.makeImage()
+    let readbackMS = try median(runs) { image = try canvas.makeImage() }
+    print("figures: scene \(canvas.pixelWidth)x\(canvas.pixelHeight) device px; render \(format(renderMS)) ms, "
+        + "RGBA read-back \(format(readbackMS)) ms (medians of \(runs))")
 
     let settings: [PNGEncoder.Settings] = [
         .libpngDefault,

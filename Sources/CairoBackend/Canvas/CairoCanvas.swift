@@ -63,6 +63,12 @@ public final class CairoCanvas: CairoSurfaceCanvas {
                     let alpha = word >> 24
                     let i = (y * pixelWidth + x) * 4
                     rgba[i + 3] = UInt8(alpha)
+                    if alpha == 0xFF {  // opaque, the common case: nothing to undo
+                        rgba[i] = UInt8(truncatingIfNeeded: word >> 16)
+                        rgba[i + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                        rgba[i + 2] = UInt8(truncatingIfNeeded: word)
+                        continue
+                    }
                     guard alpha > 0 else { continue }  // fully transparent stays 0, 0, 0, 0
                     rgba[i] = Self.unpremultiply((word >> 16) & 0xFF, alpha)
                     rgba[i + 1] = Self.unpremultiply((word >> 8) & 0xFF, alpha)
