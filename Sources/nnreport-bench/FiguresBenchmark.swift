@@ -59,7 +59,7 @@ private func runFiguresBenchmark() throws {
     for setting in settings {
         var bytes: [UInt8] = []
         let ms = try median(runs) { bytes = try canvas.pngData(settings: setting) }
-        let chosen = setting == .figures ? "  <- PNGEncoder.Settings.figures" : ""
+        let chosen = setting == .figures ? "  <- PNGEncoder.Settings.figures" : setting == .compact ? "  <- .compact" : ""
         print("  \(setting.description.padding(toLength: 26, withPad: " ", startingAt: 0)) \(format(ms).leftPadded(7)) ms  \(String(bytes.count).leftPadded(8)) bytes\(chosen)")
     }
 

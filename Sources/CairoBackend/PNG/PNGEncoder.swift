@@ -30,14 +30,17 @@ public enum PNGEncoder {
 
         /// The project's choice for figures: zlib level 1 with the UP filter.
         ///
-        /// Measured by `nnreport-bench figures` on a 1200x1800 device-pixel figure (2 shared cores, quiet machine):
-        /// libpng's default (level 6, all filters) 94 ms / 51 KB; level 1 + UP 24 ms / 76 KB; level 1 + SUB
-        /// 27 ms / 104 KB; level 1 + PAETH 37 ms / 78 KB; level 6 + SUB 61 ms / 66 KB; level 4 + UP
-        /// about 2.5x the time of level 1 for 52 KB; `Z_RLE` is larger on text (276 KB with SUB). Levels 1–3
-        /// use zlib's fast matcher and differ by under 3% in size; UP turns white rows and the vertical
-        /// runs of bars and grid lines into zeros. 4x faster than the default for 1.5x the bytes: the encode
-        /// is the slowest step of a figure, and the report's goal is speed.
+        /// Measured by `nnreport-bench figures` on a 1200x1800 device-pixel figure (release build, 2 shared cores):
+        /// libpng's default (level 6, all filters) 80 ms / 51 KB; level 1 + UP 21 ms / 76 KB; level 1 + SUB
+        /// 29 ms / 104 KB; level 1 + PAETH 38 ms / 78 KB; level 1 + all filters 65 ms / 77 KB; level 6 + UP
+        /// 48 ms / 51 KB (`compact`); `Z_RLE` is large on text (276 KB with SUB). Levels 1–3 use zlib's fast
+        /// matcher and differ by under 3% in size; UP turns white rows and the vertical runs of bars and
+        /// grid lines into zeros. About 4x faster than libpng's default for 1.5x the bytes: the encode is the
+        /// slowest step of a figure, and the report's goal is speed.
         public static let figures = Settings(compressionLevel: 1, filter: .up, strategy: .filtered)
+
+        /// Level 6 with UP: libpng's default size (within 0.5%) in 60% of its time, for when bytes matter more.
+        public static let compact = Settings(compressionLevel: 6, filter: .up, strategy: .filtered)
 
         /// libpng's own defaults: level 6, adaptive choice of all filters, `Z_FILTERED`.
         public static let libpngDefault = Settings(compressionLevel: 6, filter: .all, strategy: .filtered)
