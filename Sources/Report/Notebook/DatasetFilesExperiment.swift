@@ -15,7 +15,7 @@ struct DatasetFilesExperiment: Experiment {
             caption: "Files of \(context.dataset.name.rawValue)",
             header: ["file", "records", "bytes"],
             rows: files.map { [$0.name, String($0.records), String($0.bytes)] }))
-        section.paragraph("The SHA-256 digests identify the exact bytes this report was computed from; `sha256sum` prints the same lines.")
+        section.paragraph("The SHA-256 digests identify the exact bytes this report was computed from; the command sha256sum prints the same lines.")
         section.output("sha256sum *-ubyte*", files.map { "\($0.sha256)  \($0.name)" }.joined(separator: "\n"))
         section.results = [
             "files": .strings(files.map(\.name)),

@@ -43,6 +43,9 @@ public struct ReportPipeline {
     /// Runs every step; on failure the output folder is left as it was.
     public func run(progress: (Progress) -> Void = { _ in }) async throws -> Outcome {
         var timings = StageTimings(recorded: true)
+        var writer = AtomicFolderWriter(target: configuration.output)
+        writer.beforeSwap = beforeSwap
+        _ = try step(.writing, &timings) { try writer.preflight() }  // a bad --output fails before any work
 
         let dataset = try step(.load, &timings) {
             try DatasetFilesLoader.load(configuration.dataset, from: configuration.dataFolder)
@@ -59,8 +62,6 @@ public struct ReportPipeline {
             timings: configuration.recordTimings ? timings : StageTimings(recorded: false))
         // The page shows the times up to here: rendering and writing come after the page is made.
         let files = try step(.templates, &timings) { try outputFiles(for: report, templates: templates) }
-        var writer = AtomicFolderWriter(target: configuration.output)
-        writer.beforeSwap = beforeSwap
         try step(.writing, &timings) { try writer.write(files) }
         return Outcome(report: report, folder: writer.target, files: files.map(\.path).sorted(), timings: timings)
     }

@@ -19,15 +19,24 @@ public struct AtomicFolderWriter {
         self.target = target.standardizedFileURL
     }
 
-    /// Writes `files` (plus the old folder's hidden files, such as `.gitkeep`) and swaps the result in.
-    public func write(_ files: [OutputFile]) throws {
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
+    /// Checks, without writing anything, that the target can be created or replaced (run before the experiments,
+    /// so that a bad `--output` fails at once); returns the hidden files of an existing target to carry over.
+    @discardableResult
+    public func preflight() throws -> [String] {
         let keptHiddenFiles = try checkTarget()
+        let parent = target.deletingLastPathComponent()
         var parentIsDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &parentIsDirectory), parentIsDirectory.boolValue else {
             throw ReportError.outputParentMissing(path: parent.path)
         }
+        return keptHiddenFiles
+    }
+
+    /// Writes `files` (plus the old folder's hidden files, such as `.gitkeep`) and swaps the result in.
+    public func write(_ files: [OutputFile]) throws {
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        let keptHiddenFiles = try preflight()
         let staging = try makeTemporaryFolder(in: parent, prefix: ".\(name).tmp-")
         do {
             // mkdtemp makes the folder 0700; the report gets an ordinary folder's mode (0777 less the umask).
