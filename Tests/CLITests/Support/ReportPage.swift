@@ -41,7 +41,9 @@ struct ReportPage {
     var text: String {
         var body = html
         if let start = body.range(of: "<style>"), let end = body.range(of: "</style>") { body.removeSubrange(start.lowerBound..<end.upperBound) }
-        let noTags = body.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
+        // Cells and terms are separated by " | " so that a table row reads as a row.
+        let separated = body.replacingOccurrences(of: #"</(td|th|dt)>(?=<(td|th|dd))"#, with: " | ", options: .regularExpression)
+        let noTags = separated.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
         return ReportPage.unescape(noTags).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
     }
