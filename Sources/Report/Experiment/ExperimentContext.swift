@@ -19,6 +19,7 @@ public final class ExperimentContext {
 
     /// Runs `body`, counting its time towards `stage` (`.figures` for drawing, `.encoding` for PNG encoding)
     /// rather than towards the experiments stage.
+    @discardableResult
     public func timed<T>(_ stage: PipelineStage, _ body: () throws -> T) rethrows -> T {
         let start = monotonicSeconds()
         defer { attributed[stage, default: 0] += monotonicSeconds() - start }
