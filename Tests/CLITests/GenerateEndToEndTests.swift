@@ -73,12 +73,14 @@ import Testing
         #expect(document.sections.map(\.title) == page.sectionTitles)
         #expect(document.sections.flatMap(\.outputs).map(\.text) == page.preformatted)
         let figures = document.sections.flatMap(\.figures)
-        #expect(figures.map(\.file) == page.images.map { $0["src"] ?? "" })
+        #expect(figures.map(\.file) == page.images.map { $0["src"] })
+        #expect(figures.map(\.name) == ["checkerboard.png", "gradient.png", "red-square.png"])
         #expect(figures.map(\.alt) == page.images.map { $0["alt"] ?? "" })
         #expect(figures.map { "\($0.width)x\($0.height)" } == page.images.map { "\($0["width"] ?? "")x\($0["height"] ?? "")" })
         for figure in figures {
-            let data = try Data(contentsOf: output.appendingPathComponent(figure.file))
-            #expect(figure.sha256 == sha256sum(output.appendingPathComponent(figure.file)), "\(figure.file) digest")
+            let file = try #require(figure.file)
+            let data = try Data(contentsOf: output.appendingPathComponent(file))
+            #expect(figure.sha256 == sha256sum(output.appendingPathComponent(file)), "\(file) digest")
             #expect(data.count > 0)
         }
         #expect(document.reproducibility.seed == 7)
@@ -125,6 +127,8 @@ import Testing
         defer { folder.remove() }
         #expect(run.status == 0)
         #expect(try TemporaryFolder.listing(of: output) == ["index.html", "report.json"])
+        let document = try JSONDecoder().decode(ReportDocument.self, from: Data(contentsOf: output.appendingPathComponent("report.json")))
+        #expect(document.sections.flatMap(\.figures).map(\.file) == [nil, nil, nil])
         let images = try ReportPage(contentsOf: output.appendingPathComponent("index.html")).images
         #expect(images.count == 3)
         for image in images {

@@ -116,7 +116,7 @@ public struct ReportPipeline {
         let html = try PageRenderer(templates: templates, selfContained: configuration.selfContained).render(report)
         var files = [
             OutputFile(path: "index.html", data: Data(html.utf8)),
-            OutputFile(path: "report.json", data: try ReportDocument(report).encoded()),
+            OutputFile(path: "report.json", data: try ReportDocument(report, selfContained: configuration.selfContained).encoded()),
         ]
         if !configuration.selfContained {
             files += report.sections.flatMap(\.figures).map { OutputFile(path: "figures/\($0.fileName)", data: $0.png) }

@@ -61,8 +61,10 @@ public struct ReportDocument: Codable, Equatable, Sendable {
 
     /// One figure in report.json.
     public struct FigureDocument: Codable, Equatable, Sendable {
-        /// Path relative to the output folder, `figures/<name>` (the same in self-contained mode, where the page inlines it).
-        public var file: String
+        /// Path relative to the output folder, `figures/<name>`; absent in self-contained mode (the page inlines it).
+        public var file: String?
+        /// The file name the figure has (or would have) in `figures/`.
+        public var name: String
         /// CSS width (the `<img width>` attribute; the PNG is `scale` times wider).
         public var width: Int
         /// CSS height.
@@ -101,9 +103,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
 }
 
 extension ReportDocument {
-    /// The document of a report; figure paths are `figures/<name>` (also in self-contained mode, where the
-    /// page inlines them instead, so the document stays the same).
-    init(_ report: Report) {
+    /// The document of a report; figure paths are `figures/<name>`, absent when the page inlines the figures.
+    init(_ report: Report, selfContained: Bool) {
         let timings = report.timings
         let recorded = timings.recorded
         let stageSeconds = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.filter { $0 != .writing }.map {
@@ -127,7 +128,7 @@ extension ReportDocument {
                     id: section.id, title: section.title,
                     outputs: section.outputs.map { OutputDocument(label: $0.label, text: $0.text) },
                     figures: section.figures.map {
-                        FigureDocument(file: "figures/\($0.fileName)", width: $0.width, height: $0.height, scale: $0.scale,
+                        FigureDocument(file: selfContained ? nil : "figures/\($0.fileName)", name: $0.fileName, width: $0.width, height: $0.height, scale: $0.scale,
                                        caption: $0.caption, alt: $0.altText, sha256: SHA256.hexDigest(of: $0.png))
                     },
                     results: section.results)
