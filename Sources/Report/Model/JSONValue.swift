@@ -2,12 +2,19 @@ import Foundation
 
 /// A JSON value that a section puts into `report.json` (its `results`); encoded with sorted keys.
 public enum JSONValue: Codable, Equatable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer.
     case int(Int)
+    /// A floating-point number (use `float(_:)` for a Float, so that 0.1 stays 0.1).
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; encoded with sorted keys.
     case object([String: JSONValue])
 
     // MARK: - Conveniences for tensors
