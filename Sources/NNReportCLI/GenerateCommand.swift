@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Report
+
+/// `nnreport generate`: runs the experiments and writes the report folder.
+public struct GenerateCommand: ParsableCommand {
+    /// Name, summary and examples.
+    public static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Run the experiments and write the report (index.html, report.json, figures/).",
+        discussion: """
+        Examples:
+          nnreport generate
+          nnreport generate --dataset mnist --data-dir ~/datasets/mnist --seed 42
+          nnreport generate --dataset fashion-mnist   # Debian's dataset-fashion-mnist
+          nnreport generate --self-contained --output /tmp/report
+          nnreport generate --templates my-templates  # a customised copy of templates/
+
+        The output folder is replaced atomically: the new report is built in a
+        hidden folder beside it and swapped in only when complete, so a failure
+        leaves the previous report as it was.
+        """)
+
+    /// `--output DIR`.
+    @Option(name: .long, help: ArgumentHelp("Folder to write the report into (created or replaced).", valueName: "dir"))
+    var output: String = "output"
+
+    /// `--dataset NAME`.
+    @Option(name: .long, help: ArgumentHelp("Dataset: mnist-sample (embedded), mnist (needs --data-dir) or fashion-mnist.", valueName: "name"))
+    var dataset: DatasetName = .mnistSample
+
+    /// `--data-dir DIR`.
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder holding the four IDX files (raw or .gz).", valueName: "dir"))
+    var dataDir: String?
+
+    /// `--seed N`.
+    @Option(name: .long, help: ArgumentHelp("Seed of every random generator.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    /// `--templates DIR`.
+    @Option(name: .long, help: ArgumentHelp("Templates folder (default: the repository's templates/, found at build time).", valueName: "dir"))
+    var templates: String?
+
+    /// `--self-contained`.
+    @Flag(name: .customLong("self-contained"), help: "Inline the figures into index.html as data: URIs (no figures/ folder).")
+    var selfContained = false
+
+    /// `--quiet`.
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    /// `--no-timings`.
+    @Flag(name: .customLong("no-timings"), help: "Record no times, so the same inputs give byte-identical files.")
+    var noTimings = false
+
+    /// Required by ParsableCommand.
+    public init() {}
+
+    /// The pipeline's configuration for these options; paths are resolved against the working directory.
+    func configuration(libraryVersions: LibraryVersions) -> ReportConfiguration {
+        ReportConfiguration(
+            output: URL(fileURLWithPath: output, isDirectory: true),
+            dataset: dataset,
+            dataFolder: dataDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            seed: seed,
+            templatesFolder: templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? TemplateSet.defaultFolder,
+            selfContained: selfContained,
+            recordTimings: !noTimings,
+            libraryVersions: libraryVersions)
+    }
+
+    /// Runs the pipeline, prints progress and a summary, and returns the exit status.
+    func execute(stdout: TextSink, stderr: TextSink, experiments: ExperimentFactory, libraryVersions: LibraryVersions) async -> Int32 {
+        let pipeline = ReportPipeline(configuration: configuration(libraryVersions: libraryVersions), experiments: experiments(dataset, seed))
+        let showProgress = stderr.isTerminal && !quiet
+        do {
+            let outcome = try await pipeline.run { step in
+                guard showProgress else { return }
+                let time = noTimings ? "" : String(format: " (%.1f ms)", step.seconds * 1000)
+                stderr.write("[\(step.index)/\(step.count)] \(step.title)\(time)\n")
+            }
+            if !quiet {
+                let figures = outcome.report.sections.reduce(0) { $0 + $1.figures.count }
+                stdout.write("Wrote \(outcome.folder.appendingPathComponent("index.html").path) (\(outcome.report.sections.count) sections, \(figures) figures)\n")
+            }
+            return 0
+        } catch {
+            stderr.write("nnreport: error: \(oneLineDescription(of: error))\n")
+            return FailureKind.of(error).exitCode
+        }
+    }
+}

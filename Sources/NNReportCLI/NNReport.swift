@@ -1,0 +1,33 @@
+import ArgumentParser
+import Report
+
+/// Makes the experiments for a dataset and seed (`ExperimentRegistry.notebook` unless a test passes its own).
+public typealias ExperimentFactory = (DatasetName, UInt64) -> [any Experiment]
+
+/// The whole command line as a function, used by the executable and by the tests.
+public enum NNReport {
+    /// Parses `arguments` (without the program name), runs the command and returns its exit status;
+    /// help and version go to `stdout`, errors to `stderr` as one line `nnreport: error: <message>`.
+    public static func run(arguments: [String], stdout: TextSink, stderr: TextSink,
+                           experiments: @escaping ExperimentFactory = ExperimentRegistry.notebook,
+                           libraryVersions: LibraryVersions = ExperimentRegistry.libraryVersions) async -> Int32 {
+        do {
+            var command = try NNReportCommand.parseAsRoot(arguments)
+            if let generate = command as? GenerateCommand {
+                return await generate.execute(stdout: stdout, stderr: stderr, experiments: experiments, libraryVersions: libraryVersions)
+            }
+            try command.run()  // `help`, `--help` and the bare root throw a help request, handled below
+            return 0
+        } catch {
+            let status = NNReportCommand.exitCode(for: error)
+            if status == .success {
+                stdout.write(NNReportCommand.fullMessage(for: error) + "\n")  // help and --version
+                return 0
+            }
+            let message = NNReportCommand.message(for: error)
+                .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            stderr.write("nnreport: error: \(message) (see 'nnreport generate --help')\n")
+            return status.rawValue
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Report
+
+/// `nnreport`: the root command; its only subcommand today is `generate`.
+public struct NNReportCommand: ParsableCommand {
+    /// Name, summary, examples, version and subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "nnreport",
+        abstract: "Runs the lesson \"Neural Networks in PyTorch\" with a Swift tensor engine on real MNIST digits and writes a static HTML report.",
+        discussion: """
+        Examples:
+          nnreport generate                     # output/index.html, embedded sample
+          nnreport generate --dataset mnist --data-dir ~/mnist --seed 7
+          nnreport generate --dataset fashion-mnist --self-contained
+          nnreport generate --no-timings --quiet   # byte-identical reruns
+
+        Exit status (sysexits): 0 success, 64 usage, 65 bad data or template,
+        66 missing input, 70 internal error, 73 cannot create the output,
+        74 input/output error.
+        """,
+        version: "nnreport \(BuildInfo.nnreportVersion) (Swift \(BuildInfo.swiftVersion))",
+        subcommands: [GenerateCommand.self])
+
+    /// Required by ParsableCommand.
+    public init() {}
+}
+
+extension DatasetName: ExpressibleByArgument {}

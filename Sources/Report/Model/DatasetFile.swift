@@ -1,0 +1,19 @@
+/// One file of the dataset as read for the report: name, size, record count and SHA-256.
+public struct DatasetFile: Codable, Equatable, Sendable {
+    /// File name, e.g. `train-images-idx3-ubyte.gz`.
+    public var name: String
+    /// Size on disk in bytes.
+    public var bytes: Int
+    /// Number of records (images or labels) the file holds.
+    public var records: Int
+    /// SHA-256 of the file's bytes on disk, lowercase hex.
+    public var sha256: String
+
+    /// A file description.
+    public init(name: String, bytes: Int, records: Int, sha256: String) {
+        self.name = name
+        self.bytes = bytes
+        self.records = records
+        self.sha256 = sha256
+    }
+}

@@ -1,0 +1,11 @@
+/// One piece of a section's body, in reading order.
+public enum ReportBlock: Equatable, Sendable {
+    /// A paragraph of plain text (HTML-escaped by the template).
+    case paragraph(String)
+    /// Printed text shown in monospace.
+    case output(PrintedOutput)
+    /// A figure with caption and alt text.
+    case figure(ReportFigure)
+    /// A table.
+    case table(ReportTable)
+}

@@ -1,0 +1,26 @@
+import Foundation
+import NNReportCLI
+import Report
+
+/// The result of one `NNReport.run`.
+struct CommandRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    /// Runs the command line with the fixture experiments (or the notebook's) and captures its output.
+    static func run(_ arguments: [String], fixtures: Bool = true, terminal: Bool = false) async -> CommandRun {
+        let out = StringSink(), err = StringSink(isTerminal: terminal)
+        let factory: ExperimentFactory = fixtures ? Fixtures.experiments : ExperimentRegistry.notebook
+        let status = await NNReport.run(arguments: arguments, stdout: out, stderr: err, experiments: factory)
+        return CommandRun(status: status, stdout: out.text, stderr: err.text)
+    }
+}
+
+/// Where the repository is (for goldens and templates).
+enum Repository {
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = root.appendingPathComponent("templates", isDirectory: true)
+    static let goldens = root.appendingPathComponent("Tests/Goldens", isDirectory: true)
+}
