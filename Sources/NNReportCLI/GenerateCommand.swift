@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Report
 
@@ -27,7 +28,7 @@ public struct GenerateCommand: ParsableCommand {
 
     /// `--dataset NAME`.
     @Option(name: .long, help: ArgumentHelp("Dataset: mnist-sample (embedded), mnist (needs --data-dir) or fashion-mnist.", valueName: "name"))
-    var dataset: DatasetName = .mnistSample
+    var dataset: DatasetKind = .mnistSample
 
     /// `--data-dir DIR`.
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder holding the four IDX files (raw or .gz).", valueName: "dir"))
@@ -55,6 +56,15 @@ public struct GenerateCommand: ParsableCommand {
 
     /// Required by ParsableCommand.
     public init() {}
+
+    /// Rejects a dataset that needs `--data-dir` before any work, as a usage error (64) naming the option.
+    public func validate() throws {
+        do {
+            _ = try DatasetSource(kind: dataset, directory: dataDir)
+        } catch let error as DatasetError {
+            throw ValidationError("\(error.description); name it with --data-dir <dir>")
+        }
+    }
 
     /// The pipeline's configuration for these options; paths are resolved against the working directory.
     func configuration(libraryVersions: LibraryVersions) -> ReportConfiguration {

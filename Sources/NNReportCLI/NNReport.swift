@@ -1,8 +1,9 @@
 import ArgumentParser
+import Datasets
 import Report
 
 /// Makes the experiments for a dataset and seed (`ExperimentRegistry.notebook` unless a test passes its own).
-public typealias ExperimentFactory = (DatasetName, UInt64) -> [any Experiment]
+public typealias ExperimentFactory = (DatasetKind, UInt64) -> [any Experiment]
 
 /// The whole command line as a function, used by the executable and by the tests.
 public enum NNReport {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import Report
 
 /// `nnreport`: the root command; its only subcommand today is `generate`.
@@ -25,4 +26,5 @@ public struct NNReportCommand: ParsableCommand {
     public init() {}
 }
 
-extension DatasetName: ExpressibleByArgument {}
+/// `--dataset mnist-sample|mnist|fashion-mnist`, by the raw values of the Datasets target's kinds.
+extension DatasetKind: ExpressibleByArgument {}

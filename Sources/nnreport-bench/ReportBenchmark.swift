@@ -40,10 +40,10 @@ func benchmarkReport() {
     print("  \("total".padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(format: "%9.3f ms", medianOf(totals) * 1000)) (wall clock, whole pipeline)")
     if FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist") {
         let start = Date()
-        switch Result(catching: { try DatasetFilesLoader.load(.fashionMNIST, from: nil) }) {
+        switch Result(catching: { try DatasetFilesLoader.load(kind: .fashionMNIST, dataDirectory: nil) }) {
         case let .success(dataset):
             let megabytes = Double(dataset.files.reduce(0) { $0 + $1.bytes }) / 1_048_576
-            print(String(format: "  load of fashion-mnist (%.1f MiB read, checked and hashed): %.1f ms", megabytes, Date().timeIntervalSince(start) * 1000))
+            print(String(format: "  load of fashion-mnist (%.1f MiB read, decoded, validated and hashed): %.1f ms", megabytes, Date().timeIntervalSince(start) * 1000))
         case let .failure(error):
             print("  load of fashion-mnist failed: \(oneLineDescription(of: error))")
         }

@@ -19,6 +19,3 @@ func makeTemporaryFolder() throws -> URL {
 func entries(_ url: URL) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
 }
-
-/// The embedded sample folder in the source tree.
-let sampleFolder = EmbeddedSample.sourceTreeFolder

@@ -73,9 +73,10 @@ import Testing
 
     @Test func datasetDigestIsSha256sumOfTheSha256sumListing() {
         let info = Reproducibility(seed: 1, datasetName: "x", datasetFiles: [
-            DatasetFile(name: "a", bytes: 1, records: 1, sha256: String(repeating: "0", count: 64)),
+            DatasetFileRecord(name: "a", bytes: 1, records: 1, sha256: String(repeating: "0", count: 64)),
         ], libraries: LibraryVersions(cairo: "1", libpng: "2"))
-        #expect(info.datasetDigest == SHA256.hexDigest(of: String(repeating: "0", count: 64) + "  a\n"))
+        // printf '%064d  a\n' 0 | sha256sum
+        #expect(info.datasetDigest == "53d743f33b897204dd8c5442651c6bb773fd59ebb101222fe2fcf900b26e4bef")
     }
 
     @Test func durations() {

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 @testable import Report
 import Testing
@@ -18,7 +19,7 @@ import Testing
     }
 
     private func pipeline(_ experiments: [any Experiment], output: URL, recordTimings: Bool = false) -> ReportPipeline {
-        ReportPipeline(configuration: ReportConfiguration(output: output, dataFolder: sampleFolder, recordTimings: recordTimings,
+        ReportPipeline(configuration: ReportConfiguration(output: output, recordTimings: recordTimings,
                                                           libraryVersions: LibraryVersions(cairo: "c", libpng: "p")),
                        experiments: experiments)
     }
@@ -27,14 +28,14 @@ import Testing
         let parent = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
         let failing = ClosureExperiment(id: "softmax") { _, _ in
-            throw ReportError.corruptDatasetFile(path: "x", offset: 8, reason: "bad")
+            throw IDXError.truncatedData(file: "x", dimensions: [3], expectedBytes: 3, remainingBytes: 1)
         }
         do {
             _ = try await pipeline([ClosureExperiment(id: "first"), failing], output: parent.appendingPathComponent("out")).run()
             Issue.record("no error")
         } catch let error as PipelineError {
             #expect(error.stage == .experiments && error.experimentID == "softmax")
-            #expect(error.description == "experiments (softmax): corrupt dataset file 'x' at byte 8: bad")
+            #expect(error.description == "experiments (softmax): x: truncated data: header declares 3 labels (3 bytes) but 1 remain")
             #expect(error.failureKind == .dataError && error.failureKind.exitCode == 65)
         }
         #expect(try entries(parent) == [])

@@ -3,16 +3,8 @@ import Foundation
 /// A failure of nnreport's report stage: input, templates, figures or writing, with its context.
 public enum ReportError: Error, Equatable {
     // MARK: - Input
-    /// The dataset folder does not exist.
-    case datasetFolderMissing(path: String, hint: String)
-    /// A dataset file is not in the folder.
-    case datasetFileMissing(folder: String, name: String)
-    /// A dataset file is malformed.
-    case corruptDatasetFile(path: String, offset: Int, reason: String)
     /// A file could not be read.
     case unreadableFile(path: String, reason: String)
-    /// A required option combination is missing.
-    case usage(String)
 
     // MARK: - Templates
     /// The templates folder does not exist.
@@ -47,16 +39,8 @@ extension ReportError: LocalizedError, CustomStringConvertible {
     /// One readable line.
     public var description: String {
         switch self {
-        case let .datasetFolderMissing(path, hint):
-            return "dataset folder '\(path)' does not exist" + (hint.isEmpty ? "" : "; \(hint)")
-        case let .datasetFileMissing(folder, name):
-            return "dataset file '\(name)' (or '\(name).gz') is missing in '\(folder)'"
-        case let .corruptDatasetFile(path, offset, reason):
-            return "corrupt dataset file '\(path)' at byte \(offset): \(reason)"
         case let .unreadableFile(path, reason):
             return "cannot read '\(path)': \(reason)"
-        case let .usage(message):
-            return message
         case let .templatesFolderMissing(path):
             return "templates folder '\(path)' does not exist (use --templates DIR to name another)"
         case let .templateMissing(folder, name):
@@ -90,9 +74,8 @@ extension ReportError: ClassifiedError {
     /// The kind of failure, which decides the exit status.
     public var failureKind: FailureKind {
         switch self {
-        case .usage: return .usage
-        case .corruptDatasetFile, .templateSyntax, .invalidStylesheet: return .dataError
-        case .datasetFolderMissing, .datasetFileMissing, .templatesFolderMissing, .templateMissing: return .noInput
+        case .templateSyntax, .invalidStylesheet: return .dataError
+        case .templatesFolderMissing, .templateMissing: return .noInput
         case .unreadableFile, .writeFailed: return .ioError
         case .invalidContent: return .software
         case .outputIsNotAFolder, .outputParentMissing, .outputNotAReport, .cannotCreateOutput: return .cannotCreateOutput

@@ -4,7 +4,7 @@ import Foundation
 public final class ExperimentContext {
     /// The seed of the run (`--seed`).
     public let seed: UInt64
-    /// The dataset's files, checked and hashed by the load step.
+    /// The dataset: both splits in memory and its files' records, read by the load step.
     public let dataset: LoadedDataset
     /// Seconds attributed to the figures and encoding stages by `timed(_:_:)`.
     private(set) var attributed: [PipelineStage: Double] = [:]

@@ -1,28 +1,30 @@
-import Foundation
+import Datasets
 
-/// The dataset's four IDX files, located, checked and hashed by the load step.
+/// The dataset the load step read: both splits, validated by the Datasets IDX reader, and its four files hashed.
 public struct LoadedDataset: Sendable {
-    /// The role of each of the four files, in the order the report lists them.
-    public enum Role: String, CaseIterable, Sendable {
-        /// Training images, (N, 28, 28) unsigned bytes.
-        case trainImages = "train-images-idx3-ubyte"
-        /// Training labels, (N,) unsigned bytes.
-        case trainLabels = "train-labels-idx1-ubyte"
-        /// Test images.
-        case testImages = "t10k-images-idx3-ubyte"
-        /// Test labels.
-        case testLabels = "t10k-labels-idx1-ubyte"
+    /// Which dataset this is.
+    public let kind: DatasetKind
+    /// Where its files were looked for.
+    public let source: DatasetSource
+    /// The directory the files were read from.
+    public let folder: String
+    /// The training split (images and labels in memory).
+    public let train: MNISTDataset
+    /// The test split.
+    public let test: MNISTDataset
+    /// Train images, train labels, test images, test labels: name, bytes, records and SHA-256.
+    public let files: [DatasetFileRecord]
 
-        /// Whether the file holds images (IDX with 3 dimensions) rather than labels (1 dimension).
-        var holdsImages: Bool { self == .trainImages || self == .testImages }
+    /// Bundles two loaded splits of `source` with the records of their four files.
+    public init(source: DatasetSource, train: MNISTDataset, test: MNISTDataset, files: [DatasetFileRecord]) {
+        precondition(train.split == .train && test.split == .test, "LoadedDataset: splits given in the wrong order")
+        self.kind = source.kind
+        self.source = source
+        self.train = train
+        self.test = test
+        self.files = files
+        // The directory of the training images; the Datasets reader keeps each split's files together.
+        let path = train.imagesFile.path
+        self.folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
     }
-
-    /// Dataset name.
-    public let name: DatasetName
-    /// Folder the files were read from.
-    public let folder: URL
-    /// Each role's file on disk (raw or `.gz`).
-    public let urls: [Role: URL]
-    /// Name, size, records and SHA-256 of each file, in `Role.allCases` order.
-    public let files: [DatasetFile]
 }

@@ -1,3 +1,5 @@
+import Datasets
+
 /// What a reader needs to reproduce the report: seed, dataset with digests, and versions.
 public struct Reproducibility: Equatable, Sendable {
     /// The seed of every random generator.
@@ -5,7 +7,7 @@ public struct Reproducibility: Equatable, Sendable {
     /// Dataset name, e.g. `mnist-sample`.
     public var datasetName: String
     /// The dataset's files, in a fixed order (train images, train labels, test images, test labels).
-    public var datasetFiles: [DatasetFile]
+    public var datasetFiles: [DatasetFileRecord]
     /// nnreport's version.
     public var nnreportVersion: String
     /// The Swift compiler's version.
@@ -14,7 +16,7 @@ public struct Reproducibility: Equatable, Sendable {
     public var libraries: LibraryVersions
 
     /// A reproducibility record.
-    public init(seed: UInt64, datasetName: String, datasetFiles: [DatasetFile], nnreportVersion: String = BuildInfo.nnreportVersion,
+    public init(seed: UInt64, datasetName: String, datasetFiles: [DatasetFileRecord], nnreportVersion: String = BuildInfo.nnreportVersion,
                 swiftVersion: String = BuildInfo.swiftVersion, libraries: LibraryVersions) {
         self.seed = seed
         self.datasetName = datasetName
@@ -27,7 +29,7 @@ public struct Reproducibility: Equatable, Sendable {
     /// One digest for the whole dataset: SHA-256 of the lines `<sha256>  <name>\n` of its files, in order
     /// (the format of `sha256sum`, so `sha256sum <files> | sha256sum` in the same order gives the same value).
     public var datasetDigest: String {
-        SHA256.hexDigest(of: datasetFiles.map { "\($0.sha256)  \($0.name)\n" }.joined())
+        SHA256.hexDigest(of: Array(datasetFiles.map { "\($0.sha256)  \($0.name)\n" }.joined().utf8))
     }
 }
 

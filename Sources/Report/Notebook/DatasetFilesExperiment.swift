@@ -12,7 +12,7 @@ struct DatasetFilesExperiment: Experiment {
         let records = files.map(\.records)
         section.paragraph("MNIST comes as four IDX files: training images and labels, test images and labels. Each file starts with a small header giving its dimensions, and the counts below are read from those headers, not assumed.")
         section.table(ReportTable(
-            caption: "Files of \(context.dataset.name.rawValue)",
+            caption: "Files of \(context.dataset.kind.rawValue)",
             header: ["file", "records", "bytes"],
             rows: files.map { [$0.name, String($0.records), String($0.bytes)] }))
         section.paragraph("The SHA-256 digests identify the exact bytes this report was computed from; the command sha256sum prints the same lines.")

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// Everything `nnreport generate` was asked to do.
@@ -5,8 +6,8 @@ public struct ReportConfiguration: Sendable {
     /// The output folder (created or replaced atomically).
     public var output: URL
     /// Which dataset to read.
-    public var dataset: DatasetName
-    /// Where to read it from; nil for the dataset's default folder.
+    public var dataset: DatasetKind
+    /// Where to read it from: ignored for the sample, required for MNIST, nil for Debian's Fashion-MNIST.
     public var dataFolder: URL?
     /// Seed of every random generator.
     public var seed: UInt64
@@ -29,7 +30,7 @@ public struct ReportConfiguration: Sendable {
     public static let notebookIntroduction = "Each section below runs one step of the lesson with nnreport's own tensor engine on real handwritten digits, prints what PyTorch would print and draws what matplotlib would draw. Nothing on this page was computed in advance: it is regenerated, byte for byte, from the seed and the dataset named at the end."
 
     /// A configuration; defaults match `nnreport generate` without options.
-    public init(output: URL = URL(fileURLWithPath: "output", isDirectory: true), dataset: DatasetName = .mnistSample, dataFolder: URL? = nil,
+    public init(output: URL = URL(fileURLWithPath: "output", isDirectory: true), dataset: DatasetKind = .mnistSample, dataFolder: URL? = nil,
                 seed: UInt64 = 1, templatesFolder: URL = TemplateSet.defaultFolder, selfContained: Bool = false, recordTimings: Bool = true,
                 libraryVersions: LibraryVersions = ExperimentRegistry.libraryVersions, title: String = ReportConfiguration.notebookTitle,
                 introduction: String = ReportConfiguration.notebookIntroduction) {

@@ -48,7 +48,7 @@ public struct ReportPipeline {
         _ = try step(.writing, &timings) { try writer.preflight() }  // a bad --output fails before any work
 
         let dataset = try step(.load, &timings) {
-            try DatasetFilesLoader.load(configuration.dataset, from: configuration.dataFolder)
+            try DatasetFilesLoader.load(kind: configuration.dataset, dataDirectory: configuration.dataFolder?.path)
         }
         let templates = try await asyncStep(.templates, &timings) {
             try await TemplateSet.load(from: configuration.templatesFolder)
@@ -57,7 +57,7 @@ public struct ReportPipeline {
 
         let report = Report(
             title: configuration.title, introduction: configuration.introduction, sections: sections,
-            reproducibility: Reproducibility(seed: configuration.seed, datasetName: dataset.name.rawValue, datasetFiles: dataset.files,
+            reproducibility: Reproducibility(seed: configuration.seed, datasetName: dataset.kind.rawValue, datasetFiles: dataset.files,
                                              libraries: configuration.libraryVersions),
             timings: configuration.recordTimings ? timings : StageTimings(recorded: false))
         // The page shows the times up to here: rendering and writing come after the page is made.

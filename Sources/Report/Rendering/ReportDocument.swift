@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// The schema of `report.json`: everything the page shows, as data. Keys are sorted and the formatting is
@@ -34,7 +35,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         /// SHA-256 over the files' `<sha256>  <name>` lines (see `Reproducibility.datasetDigest`).
         public var digest: String
         /// The four files.
-        public var files: [DatasetFile]
+        public var files: [DatasetFileRecord]
     }
 
     /// One entry of `sections` in report.json.

@@ -1,10 +1,11 @@
+import Datasets
 import Foundation
 import Report
 
 /// Experiments for the end-to-end tests: fixed content with figures, independent of the notebook's experiments.
 enum Fixtures {
     /// The fixture experiments, in page order.
-    static func experiments(dataset: DatasetName, seed: UInt64) -> [any Experiment] {
+    static func experiments(dataset: DatasetKind, seed: UInt64) -> [any Experiment] {
         [CheckerboardExperiment(seed: seed), PrintoutExperiment(), EscapingExperiment()]
     }
 
