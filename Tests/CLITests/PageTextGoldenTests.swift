@@ -1,8 +1,13 @@
+import CairoBackend
 import Foundation
 import Testing
 
 /// The text of the page `nnreport generate` writes for the embedded sample (the notebook's own experiments),
-/// compared to `Tests/Goldens/page-text.txt`; `NNREPORT_RECORD_GOLDENS=1 swift test` re-records it.
+/// compared to `Tests/Goldens/page-text.txt`.
+///
+/// Recording follows the image goldens' rules (`GoldenRecordMode`): `NNREPORT_RECORD_GOLDENS=all|failed|missing|never`,
+/// `missing` by default locally, `never` when `CI` is set (where any other mode is refused). Recording counts as a
+/// failure, so a recorded golden is looked at before the run is green.
 @Suite struct PageTextGoldenTests {
     @Test func pageTextMatchesTheGolden() async throws {
         let folder = try TemporaryFolder()
@@ -12,25 +17,37 @@ import Testing
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let text = try ReportPage(contentsOf: output.appendingPathComponent("index.html")).text
         let golden = Repository.goldens.appendingPathComponent("page-text.txt")
-        if ProcessInfo.processInfo.environment["NNREPORT_RECORD_GOLDENS"] == "1" {
-            try text.write(to: golden, atomically: true, encoding: .utf8)
-            return
+        if let failure = TextGolden(url: golden).verify(text) {
+            Issue.record(Comment(rawValue: failure))
         }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        if text != expected {
-            let failures = golden.deletingLastPathComponent().appendingPathComponent("Failures", isDirectory: true)
-            try? FileManager.default.createDirectory(at: failures, withIntermediateDirectories: true)
-            let actual = failures.appendingPathComponent("page-text.actual.txt")
-            try? text.write(to: actual, atomically: true, encoding: .utf8)
-            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let actualLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = Array(zip(expectedLines, actualLines)).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
-            Issue.record("""
-                page text differs from \(golden.path) at line \(first + 1):
-                  expected: \(first < expectedLines.count ? String(expectedLines[first]) : "<end>")
-                  actual:   \(first < actualLines.count ? String(actualLines[first]) : "<end>")
-                actual text written to \(actual.path); re-record with NNREPORT_RECORD_GOLDENS=1
-                """)
-        }
+    }
+
+    @Test func ciNeverRecordsAndFailsOnAMissingGolden() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let golden = folder.url.appendingPathComponent("Goldens/missing.txt")
+        let ci = TextGolden(url: golden, environment: ["CI": "true"])
+        #expect(ci.verify("text") == "no golden \(golden.path); record it locally with NNREPORT_RECORD_GOLDENS=missing, look at it, and commit it")
+        let refused = TextGolden(url: golden, environment: ["CI": "1", "NNREPORT_RECORD_GOLDENS": "all"]).verify("text")
+        #expect(refused == "NNREPORT_RECORD_GOLDENS=all refused: goldens are never recorded in CI (CI is set)")
+        #expect(!FileManager.default.fileExists(atPath: golden.path))
+    }
+
+    @Test func localRunsRecordByTheMode() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let golden = folder.url.appendingPathComponent("Goldens/page.txt")
+        // Default locally: a missing golden is recorded, and that is reported.
+        #expect(TextGolden(url: golden, environment: [:]).verify("one\n")?.hasPrefix("recorded missing golden \(golden.path)") == true)
+        #expect(try String(contentsOf: golden, encoding: .utf8) == "one\n")
+        #expect(TextGolden(url: golden, environment: [:]).verify("one\n") == nil)
+        // A difference fails under `missing` and names the first differing line; `failed` re-records.
+        let differs = TextGolden(url: golden, environment: [:]).verify("two\n")
+        #expect(differs?.hasPrefix("text differs from \(golden.path) at line 1:\n  expected: one\n  actual:   two\n") == true)
+        #expect(try String(contentsOf: golden, encoding: .utf8) == "one\n")
+        #expect(TextGolden(url: golden, environment: ["NNREPORT_RECORD_GOLDENS": "failed"]).verify("two\n")?.hasPrefix("re-recorded") == true)
+        #expect(try String(contentsOf: golden, encoding: .utf8) == "two\n")
+        #expect(TextGolden(url: golden, environment: ["NNREPORT_RECORD_GOLDENS": "1"]).verify("two\n")
+                == "NNREPORT_RECORD_GOLDENS=1 is not one of all|failed|missing|never")
     }
 }
