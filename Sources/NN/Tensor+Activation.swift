@@ -17,16 +17,12 @@ extension Tensor {
     public func tanh() -> Tensor { mapped(TanhFunction.self) }
 
     /// max(0, x) for every element (`torch.relu`); NaN stays NaN, as in PyTorch.
-    public func relu() -> Tensor {
-        var result = self
-        result.relu_()
-        return result
-    }
+    public func relu() -> Tensor { mapped(ReLUFunction.self) }
 
     /// Replaces every element by max(0, x) in place (`Tensor.relu_()`).
     public mutating func relu_() {
         storage.withUnsafeMutableBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] < 0 { buffer[index] = 0 }
+            for index in 0..<buffer.count { buffer[index] = ReLUFunction.apply(buffer[index]) }
         }
     }
 
@@ -55,9 +51,13 @@ extension Tensor {
         first: Int, count: Int, stride: Int
     ) {
         guard count > 0 else { return }
+        if stride == 1 {
+            softmaxRow(UnsafeBufferPointer(rebasing: input[first..<(first + count)]),
+                       UnsafeMutableBufferPointer(rebasing: output[first..<(first + count)]))
+            return
+        }
         var maximum = -Float.infinity
         for step in 0..<count { maximum = Swift.max(maximum, input[first + step * stride]) }
-        // All −inf: subtracting would give NaN; PyTorch gives NaN too, so keep the arithmetic.
         var total: Float = 0
         for step in 0..<count {
             let value = Foundation.exp(input[first + step * stride] - maximum)
@@ -66,6 +66,36 @@ extension Tensor {
         }
         let scale = 1 / total
         for step in 0..<count { output[first + step * stride] *= scale }
+    }
+
+    /// Softmax of one contiguous row (the usual `dim: -1` case), eight lanes at a time.
+    private static func softmaxRow(_ input: UnsafeBufferPointer<Float>, _ output: UnsafeMutableBufferPointer<Float>) {
+        let count = input.count
+        var maximum = -Float.infinity
+        for value in input { maximum = Swift.max(maximum, value) }
+        // A NaN anywhere makes the whole row NaN, as in PyTorch.
+        if input.contains(where: \.isNaN) { maximum = .nan }
+        var totals = SIMD8<Float>()
+        var start = 0
+        while start < count {
+            let width = Swift.min(8, count - start)
+            if width == 8 {
+                let chunk = UnsafeRawPointer(input.baseAddress! + start).loadUnaligned(as: SIMD8<Float>.self)
+                let exponentials = VectorExp.exp(chunk - maximum)
+                UnsafeMutableRawPointer(output.baseAddress! + start).storeBytes(of: exponentials, as: SIMD8<Float>.self)
+                totals += exponentials
+            } else {
+                // The last partial chunk is padded with −inf, whose exponential is 0.
+                var chunk = SIMD8<Float>(repeating: -.infinity)
+                for lane in 0..<width { chunk[lane] = input[start + lane] }
+                let exponentials = VectorExp.exp(chunk - maximum)
+                for lane in 0..<width { output[start + lane] = exponentials[lane] }
+                totals += exponentials
+            }
+            start += 8
+        }
+        let scale = 1 / totals.sum()
+        for index in 0..<count { output[index] *= scale }
     }
 
     // MARK: - Helpers
@@ -107,6 +137,11 @@ enum SigmoidFunction: UnaryFunction {
         let exponential = Foundation.exp(value)
         return exponential / (1 + exponential)
     }
+}
+
+/// max(0, x), written as a select so that NaN passes through and the loop vectorises.
+enum ReLUFunction: UnaryFunction {
+    @inline(__always) static func apply(_ value: Float) -> Float { value < 0 ? 0 : value }
 }
 
 /// tanh x.
