@@ -4,8 +4,10 @@ import Foundation
 ///
 /// The same seed gives the same stream on every run and platform. It is *not* PyTorch's
 /// mt19937/Philox stream, so `torch.manual_seed(n)` and `Generator(seed: n)` draw different
-/// numbers; only the distributions agree.
-public struct Generator: Sendable {
+/// numbers; only the distributions agree. It is also a `RandomNumberGenerator`, so
+/// `array.shuffled(using: &generator)` works, but `shuffle(_:)` below is the order to rely on:
+/// the standard library does not promise its shuffling algorithm across Swift versions.
+public struct Generator: RandomNumberGenerator, Sendable {
     // The four 64-bit words of xoshiro256** state; never all zero (SplitMix64 guarantees it).
     private var state: (UInt64, UInt64, UInt64, UInt64)
     // Box–Muller yields normals in pairs; the second one waits here for the next call.
