@@ -43,7 +43,7 @@ extension Tensor {
             precondition(bias.shape == [outFeatures],
                          "Tensor.linear: bias of shape \(bias.shape) does not match weight of shape \(weight.shape)")
         }
-        let rows = input.count / Swift.max(inFeatures, 1)
+        let rows = input.shape.dropLast().reduce(1, *)  // Every leading dimension is a row.
         let resultShape = Array(input.shape.dropLast()) + [outFeatures]
         return Tensor(shape: resultShape) { output in
             if let bias {

@@ -10,6 +10,7 @@ struct SequentialTests {
         #expect(model[4] === model["output"])
         #expect(model[-1] === model["softmax"])
         #expect(model["missing"] == nil)
+        #expect(model[0] === model.input_to_hidden)  // The notebook's `model[0] is model.input_to_hidden`.
         #expect(model.count == 6)
         let first = try #require(model[0] as? Linear)
         #expect(first.weight.shape == [128, 784])

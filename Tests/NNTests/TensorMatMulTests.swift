@@ -43,6 +43,12 @@ struct TensorMatMulTests {
         #expect(Tensor.linear(input.view(2, 1, 2), weight: weight, bias: bias).shape == [2, 1, 3])
     }
 
+    @Test func linearWithNoInputFeaturesGivesTheBias() {
+        let output = Tensor.linear(Tensor.zeros([2, 0]), weight: Tensor.zeros([3, 0]), bias: Tensor([1, 2, 3]))
+        #expect(output == Tensor(rows: [[1, 2, 3], [1, 2, 3]]))
+        #expect(Tensor.zeros([2, 0]).matmul(Tensor.zeros([0, 3])) == Tensor.zeros([2, 3]))
+    }
+
     @Test func allcloseUsesRelativeAndAbsoluteTolerance() {
         let reference = Tensor([1, 100, 0])
         #expect(reference.allclose(Tensor([1.000001, 100.0005, 0])))

@@ -2,7 +2,8 @@
 ///
 /// Built from a list (children named "0", "1", …) or from ordered (name, module) pairs, like
 /// `nn.Sequential(OrderedDict(...))`. Both subscripts return the registered object itself, so
-/// `model[0] === model["input_to_hidden"]`.
+/// `model[0] === model["input_to_hidden"]`, and `model.input_to_hidden` reads like the notebook.
+@dynamicMemberLookup
 public final class Sequential: Module {
     /// Chains `modules`, naming them "0", "1", … in order.
     public init(_ modules: [Module]) {
@@ -45,6 +46,11 @@ public final class Sequential: Module {
 
     /// The module registered as `name` (`model.input_to_hidden`), or nil.
     public subscript(name: String) -> Module? {
+        child(named: name)
+    }
+
+    /// The module registered as `name`, written as an attribute (`model.input_to_hidden`), or nil.
+    public subscript(dynamicMember name: String) -> Module? {
         child(named: name)
     }
 
