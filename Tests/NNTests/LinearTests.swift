@@ -20,6 +20,16 @@ struct LinearTests {
         #expect(-(layer.weight.data * -1).max() < -0.99 * bound)
     }
 
+    @Test func seededInitialisationMatchesTheReferenceStream() {
+        // Weight (row-major) then bias, each low + (high − low)·u with u = (next() >> 40)·2^−24,
+        // from an independent reference implementation of the generator.
+        var generator = Generator(seed: 0)
+        let layer = Linear(4, 2, generator: &generator)
+        #expect(isClose(layer.weight.data.storage, [0.10126299, 0.24777406, -0.39698005, -0.08341098,
+                                                    0.23299676, 0.49974841, -0.07778853, 0.03565484], tolerance: 1e-7))
+        #expect(isClose(layer.bias!.data.storage, [0.35551715, 0.41885799], tolerance: 1e-7))
+    }
+
     @Test func boundFollowsFanIn() {
         #expect(Linear.initialisationBound(inFeatures: 64) == 0.125)
         var generator = Generator(seed: 1)
