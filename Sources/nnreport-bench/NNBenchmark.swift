@@ -7,11 +7,13 @@ import NN
 /// burst of load from other processes on this shared machine does not decide the figure.
 /// The goal is PyTorch's CPU figure here (about 220,000 images/s at batch 64 and 370,000 at 1000).
 /// A second line times the three matrix products alone (`Tensor.linear` without bias or
-/// activations): the floor that any engine built on the same OpenBLAS pays.
+/// activations): the floor that any engine built on the same OpenBLAS pays. A third line repeats
+/// the forward pass with a single BLAS thread (OpenBLAS defaults to one per core).
 func benchmarkNN() {
     var generator = Generator(seed: 0)
     let model = ReluNet(generator: &generator)
     let weights = [model.inputToHiddenOne, model.hiddenOneToHiddenTwo, model.hiddenTwoToOutput].map(\.weight.data)
+    let defaultThreads = BLASThreads.count
     for batchSize in [64, 1000] {
         let images = Tensor.uniform([batchSize, 784], low: -1, high: 1, generator: &generator)
         let forward = medianThroughput(batchSize: batchSize) { model(images).storage[0] }
@@ -20,6 +22,13 @@ func benchmarkNN() {
             weights.reduce(images) { Tensor.linear($0, weight: $1, bias: nil) }.storage[0]
         }
         print("nn.products-only 784-128-64-10 batch=\(batchSize): \(Int(products.rounded())) images/s")
+        if defaultThreads > 1 {
+            // The same forward pass with one BLAS thread, which wins when other processes load the cores.
+            BLASThreads.set(1)
+            let single = medianThroughput(batchSize: batchSize) { model(images).storage[0] }
+            BLASThreads.set(defaultThreads)
+            print("nn.forward relu-784-128-64-10 batch=\(batchSize) blas-threads=1: \(Int(single.rounded())) images/s")
+        }
     }
 }
 
