@@ -73,8 +73,7 @@ extension Tensor {
         let count = input.count
         var maximum = -Float.infinity
         for value in input { maximum = Swift.max(maximum, value) }
-        // A NaN anywhere makes the whole row NaN, as in PyTorch.
-        if input.contains(where: \.isNaN) { maximum = .nan }
+        // A NaN input gives a NaN exponential, hence a NaN total and a NaN row, as in PyTorch.
         var totals = SIMD8<Float>()
         var start = 0
         while start < count {
