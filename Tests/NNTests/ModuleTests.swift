@@ -88,4 +88,21 @@ struct ModuleTests {
         #expect(zip(a.parameters(), b.parameters()).allSatisfy { $0.data == $1.data })
         #expect(zip(a.parameters(), c.parameters()).allSatisfy { $0.data != $1.data })
     }
+
+    @Test func wrongInputWidthFailsNamingBothShapes() async throws {
+        let result = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            var generator = Generator(seed: 0)
+            _ = Network(generator: &generator)(Tensor.zeros([64, 28, 28]))
+        }
+        let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+        #expect(message.contains("input of shape [64, 28, 28] does not match weight of shape [256, 784]"))
+    }
+
+    @Test func registeringANameTwiceFails() async {
+        await #expect(processExitsWith: .failure) {
+            let module = Sequential([])
+            module.registerModule("relu", ReLU())
+            module.registerModule("relu", ReLU())
+        }
+    }
 }

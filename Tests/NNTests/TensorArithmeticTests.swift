@@ -69,10 +69,12 @@ struct TensorArithmeticTests {
         #expect(accumulator.storage == [1, 0, 6, 4, 0, 12])
     }
 
-    @Test func incompatibleShapesFail() async {
+    @Test func incompatibleShapesFailNamingBothShapes() async throws {
         // The notebook's warning: (64, 10) / (64) cannot broadcast.
-        await #expect(processExitsWith: .failure) {
+        let result = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = Tensor.ones([64, 10]) / Tensor.ones([64])
         }
+        let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+        #expect(message.contains("shapes [64, 10] and [64] cannot be broadcast together"))
     }
 }
