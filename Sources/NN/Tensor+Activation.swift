@@ -20,11 +20,13 @@ extension Tensor {
     public func relu() -> Tensor { mapped(ReLUFunction.self) }
 
     /// Replaces every element by max(0, x) in place (`Tensor.relu_()`).
-    public mutating func relu_() {
-        storage.withUnsafeMutableBufferPointer { buffer in
-            for index in 0..<buffer.count { buffer[index] = ReLUFunction.apply(buffer[index]) }
-        }
-    }
+    public mutating func relu_() { mapInPlace(ReLUFunction.self) }
+
+    /// Replaces every element by its logistic sigmoid in place (`Tensor.sigmoid_()`).
+    public mutating func sigmoid_() { mapInPlace(SigmoidFunction.self) }
+
+    /// Replaces every element by its hyperbolic tangent in place (`Tensor.tanh_()`).
+    public mutating func tanh_() { mapInPlace(TanhFunction.self) }
 
     // MARK: - Softmax
 
@@ -98,6 +100,13 @@ extension Tensor {
     }
 
     // MARK: - Helpers
+
+    /// Applies `Function` to every element in place (copying first only if storage is shared).
+    private mutating func mapInPlace<Function: UnaryFunction>(_: Function.Type) {
+        storage.withUnsafeMutableBufferPointer { buffer in
+            for index in 0..<buffer.count { buffer[index] = Function.apply(buffer[index]) }
+        }
+    }
 
     /// A new tensor with `Function` applied to every element.
     private func mapped<Function: UnaryFunction>(_: Function.Type) -> Tensor {

@@ -27,6 +27,25 @@ struct TensorActivationTests {
         #expect(tensor.storage == [0, 3])
     }
 
+    @Test func inPlaceFormsMatchTheCopyingForms() {
+        let values = Tensor([-3, -0.5, 0, 0.5, 3])
+        var sigmoid = values, tanh = values
+        sigmoid.sigmoid_()
+        tanh.tanh_()
+        #expect(sigmoid == values.sigmoid() && tanh == values.tanh())
+        #expect(values.storage == [-3, -0.5, 0, 0.5, 3])  // The copies did not write through.
+    }
+
+    @Test func activationModulesNeverChangeTheCallersTensor() {
+        // The modules work in place on a handed-over temporary, but a tensor still held keeps its values.
+        let input = Tensor([-2, -1, 0, 1, 2])
+        #expect(ReLU()(input) == Tensor([0, 0, 0, 1, 2]))
+        #expect(Sigmoid()(input) == input.sigmoid())
+        #expect(Tanh()(input) == input.tanh())
+        #expect(Sequential(ReLU(), Sigmoid())(input) == input.relu().sigmoid())
+        #expect(input == Tensor([-2, -1, 0, 1, 2]))
+    }
+
     @Test func softmaxMatchesHandValues() {
         let output = Tensor([1, 2, 3], shape: [1, 3]).softmax(dim: 1)
         #expect(isClose(output.storage, [0.09003057, 0.24472847, 0.66524096]))

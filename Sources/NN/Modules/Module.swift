@@ -16,13 +16,16 @@ open class Module: CustomStringConvertible {
     // MARK: - Forward pass
 
     /// Computes the module's output for `input`; every concrete module overrides this.
-    open func forward(_ input: Tensor) -> Tensor {
+    ///
+    /// `input` is `consuming`: a temporary passed in (`relu(linear(x))`) is handed over, so an
+    /// element-wise module can work in place without a copy. Overrides may take it borrowed.
+    open func forward(_ input: consuming Tensor) -> Tensor {
         preconditionFailure("\(typeName) does not override forward(_:)")
     }
 
     /// Calls `forward(_:)`, as `model(x)` does in PyTorch.
-    public func callAsFunction(_ input: Tensor) -> Tensor {
-        forward(input)
+    public func callAsFunction(_ input: consuming Tensor) -> Tensor {
+        forward(consume input)
     }
 
     // MARK: - Registration

@@ -62,9 +62,9 @@ public final class Sequential: Module {
     // MARK: - Forward pass
 
     /// Feeds `input` through every module in order.
-    public override func forward(_ input: Tensor) -> Tensor {
-        var output = input
-        for (_, module) in children { output = module.forward(output) }
+    public override func forward(_ input: consuming Tensor) -> Tensor {
+        var output = consume input
+        for (_, module) in children { output = module.forward(consume output) }
         return output
     }
 }

@@ -2,6 +2,10 @@
 public final class Tanh: Module {
     /// Creates the activation.
     public override init() { super.init() }
-    /// tanh x element-wise.
-    public override func forward(_ input: Tensor) -> Tensor { input.tanh() }
+    /// tanh x element-wise, in place when `input` was handed over.
+    public override func forward(_ input: consuming Tensor) -> Tensor {
+        var output = consume input
+        output.tanh_()
+        return output
+    }
 }
