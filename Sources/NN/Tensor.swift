@@ -1,7 +1,7 @@
 /// An n-dimensional array of `Float` in contiguous row-major storage, with PyTorch's semantics.
 ///
 /// Value type: copies share storage until one is written (copy-on-write of `[Float]`).
-public struct Tensor: Sendable {
+public struct Tensor: Sendable, Equatable {
     /// The size of each dimension, outermost first; `[]` is a 0-dimensional scalar.
     public internal(set) var shape: [Int]
     /// The elements in row-major order; `storage.count == shape.reduce(1, *)`.
@@ -21,4 +21,28 @@ public struct Tensor: Sendable {
 
     /// The number of dimensions.
     public var rank: Int { shape.count }
+}
+
+// MARK: - Internal construction
+
+extension Tensor {
+    /// Allocates a tensor of `shape` and lets `initialize` write every element (no zero-fill first).
+    ///
+    /// The hot paths (matmul outputs, element-wise results) use this to avoid a needless pass.
+    init(shape: [Int], initializingWith initialize: (inout UnsafeMutableBufferPointer<Float>) -> Void) {
+        let count = shape.reduce(1, *)
+        self.shape = shape
+        self.storage = [Float](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            initialize(&buffer)
+            initializedCount = count
+        }
+    }
+
+    /// The dimension `dim` resolved against the rank, allowing PyTorch's negative indices.
+    func normalizedDimension(_ dim: Int, operation: String) -> Int {
+        let resolved = dim < 0 ? dim + rank : dim
+        precondition(resolved >= 0 && resolved < rank,
+                     "Tensor.\(operation): dimension \(dim) out of range for shape \(shape)")
+        return resolved
+    }
 }
