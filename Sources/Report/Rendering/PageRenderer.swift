@@ -38,12 +38,17 @@ struct PageRenderer {
         ]
     }
 
+    /// One run of a paragraph: plain text, or code that was between backticks.
+    private func segmentContext(_ segment: InlineCode.Segment) -> [String: Any] {
+        ["text": segment.text, "code": segment.isCode]
+    }
+
     /// One block; every kind key is present (false when absent) so lookups never reach an outer context.
     private func blockContext(_ block: ReportBlock) -> [String: Any] {
         var context: [String: Any] = ["paragraph": false, "output": false, "figure": false, "table": false]
         switch block {
         case let .paragraph(text):
-            context["paragraph"] = ["text": text]
+            context["paragraph"] = ["text": text, "segments": InlineCode.segments(of: text).map(segmentContext)]
         case let .output(output):
             context["output"] = ["label": output.label, "text": output.text]
         case let .figure(figure):
