@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NN
 @testable import Datasets
 
 /// Damaged files of every shape give a typed error or valid data, never a crash.
@@ -10,17 +11,17 @@ import Testing
         let images = Fixture.images(count: 3, rows: 4, cols: 5)
         let originals = [images, Fixture.gzipStored(images, members: 2),
                          Array(try Fixture.sampleFile("t10k-labels-idx1-ubyte.gz"))]
-        var generator = Xoshiro256StarStar(seed: 2024)
+        var generator = Generator(seed: 2024)
         var outcomes = [String: Int]()
         for round in 0..<600 {
             var bytes = originals[round % originals.count]
             // Flip a few bytes, then maybe cut or extend the file.
-            for _ in 0..<(1 + generator.nextIndex(below: 4)) {
-                bytes[generator.nextIndex(below: bytes.count)] = UInt8(truncatingIfNeeded: generator.next())
+            for _ in 0..<(1 + generator.nextInt(below: 4)) {
+                bytes[generator.nextInt(below: bytes.count)] = UInt8(truncatingIfNeeded: generator.next())
             }
-            switch generator.nextIndex(below: 3) {
-            case 0: bytes = Array(bytes.prefix(generator.nextIndex(below: bytes.count + 1)))
-            case 1: bytes += [UInt8](repeating: 0x1f, count: generator.nextIndex(below: 20))
+            switch generator.nextInt(below: 3) {
+            case 0: bytes = Array(bytes.prefix(generator.nextInt(below: bytes.count + 1)))
+            case 1: bytes += [UInt8](repeating: 0x1f, count: generator.nextInt(below: 20))
             default: break
             }
             let path = try directory.write(bytes, to: "fuzz-\(round % 7)")

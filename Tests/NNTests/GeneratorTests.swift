@@ -57,6 +57,16 @@ struct GeneratorTests {
         #expect(first.permutation(1000) != permutation)
     }
 
+    @Test func permutationIsPinnedAcrossPlatformsAndVersions() {
+        // From an independent reference implementation of SplitMix64-seeded xoshiro256** → Lemire's bounded
+        // integers → Fisher–Yates from the back; the DataLoader's shuffled orders rest on exactly this.
+        var generator = Generator(seed: 7)
+        #expect(generator.permutation(10) == [1, 8, 3, 0, 4, 5, 9, 6, 2, 7])
+        #expect(generator.permutation(0) == [])
+        #expect(generator.permutation(1) == [0])
+        #expect((0..<1000).allSatisfy { _ in generator.nextInt(below: 1) == 0 })
+    }
+
     @Test func shuffleKeepsTheElements() {
         var generator = Generator(seed: 5)
         var letters = Array("abcdefghij")

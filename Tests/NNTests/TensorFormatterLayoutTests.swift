@@ -6,15 +6,11 @@ import Testing
 /// Printouts marked "real" were produced by PyTorch itself; the others follow the rules of
 /// `torch/_tensor_str.py`.
 @Suite struct TensorFormatterLayoutTests {
-    private func text(_ shape: [Int], _ values: [Float]) -> String {
-        TensorFormatter.format(shape: shape, values: values, isParameter: false)
-    }
-
     // MARK: - Blocks
 
     @Test func threeDimensionalBlocksAreSeparatedByABlankLine() {
         // torch.arange(24.).reshape(2, 3, 4): width 3 ("23.").
-        #expect(text([2, 3, 4], (0..<24).map(Float.init)) == """
+        #expect(printed([2, 3, 4], (0..<24).map(Float.init)) == """
             tensor([[[ 0.,  1.,  2.,  3.],
                      [ 4.,  5.,  6.,  7.],
                      [ 8.,  9., 10., 11.]],
@@ -26,13 +22,13 @@ import Testing
     }
 
     @Test func fourDimensionalBlocksAreSeparatedByTwoBlankLines() {
-        #expect(text([2, 1, 1, 2], [1, 2, 3, 4]) == "tensor([[[[1., 2.]]],\n\n\n        [[[3., 4.]]]])")
+        #expect(printed([2, 1, 1, 2], [1, 2, 3, 4]) == "tensor([[[[1., 2.]]],\n\n\n        [[[3., 4.]]]])")
     }
 
     // MARK: - Summarising
 
     @Test func oneThousandElementsAreShownInFull() {
-        let text = text([1000], (0..<1000).map(Float.init))
+        let text = printed([1000], (0..<1000).map(Float.init))
         #expect(!text.contains("..."))
         #expect(text.hasSuffix(" 999.])"))
         // Width 4 ("999."): floor(73 / 6) = 12 per line; ceil(1000 / 12) = 84 lines.
@@ -41,7 +37,7 @@ import Testing
 
     @Test func oneThousandAndOneElementsAreSummarised() {
         // Only the shown values 0, 1, 2, 998, 999, 1000 set the width (5, "1000.").
-        #expect(text([1001], (0..<1001).map(Float.init))
+        #expect(printed([1001], (0..<1001).map(Float.init))
                 == "tensor([   0.,    1.,    2.,  ...,  998.,  999., 1000.])")
     }
 
@@ -57,7 +53,7 @@ import Testing
                      [0., 0., 0.,  ..., 0., 0., 0.]]
             """
         let expected = "tensor([" + [block, block, block].joined(separator: ",\n\n        ") + "])"
-        #expect(text([3, 128, 128], Array(repeating: 0, count: 3 * 128 * 128)) == expected)
+        #expect(printed([3, 128, 128], Array(repeating: 0, count: 3 * 128 * 128)) == expected)
     }
 
     @Test func summarisedOuterDimensionKeepsBlankLinesAroundTheEllipsis() {
@@ -65,7 +61,7 @@ import Testing
         let values = (0..<1600).map { Float($0 % 200) }
         let row = "[[  0.,   1.,   2.,  ..., 197., 198., 199.]]"
         let expected = "tensor([" + [row, row, row, "...", row, row, row].joined(separator: ",\n\n        ") + "])"
-        #expect(text([8, 1, 200], values) == expected)
+        #expect(printed([8, 1, 200], values) == expected)
     }
 
     @Test func summarisedRowWithSuffixWraps() {
@@ -91,7 +87,7 @@ import Testing
         #expect(TensorFormatter.format(scalar: 2.3e-5) == "tensor(2.3000e-05)")
         #expect(TensorFormatter.format(scalar: .nan) == "tensor(nan)")
         #expect(TensorFormatter.format(scalar: -.infinity) == "tensor(-inf)")
-        #expect(text([], [0.1173]) == "tensor(0.1173)")
+        #expect(printed([], [0.1173]) == "tensor(0.1173)")
     }
 
     @Test func zeroDimensionalParameter() {
@@ -102,9 +98,9 @@ import Testing
     // MARK: - Empty tensors
 
     @Test func emptyTensorsNameTheirSizeUnlessOneDimensional() {
-        #expect(text([0], []) == "tensor([])")
-        #expect(text([0, 3], []) == "tensor([], size=(0, 3))")
-        #expect(text([2, 0, 5], []) == "tensor([], size=(2, 0, 5))")
+        #expect(printed([0], []) == "tensor([])")
+        #expect(printed([0, 3], []) == "tensor([], size=(0, 3))")
+        #expect(printed([2, 0, 5], []) == "tensor([], size=(2, 0, 5))")
         #expect(TensorFormatter.format(shape: [0], values: [], isParameter: true)
                 == "Parameter containing:\ntensor([], requires_grad=True)")
         #expect(TensorFormatter.format(integers: [], shape: [0]) == "tensor([], dtype=torch.int64)")

@@ -11,3 +11,8 @@ func meanAndStandardDeviation(_ values: [Float]) -> (mean: Double, std: Double) 
     let variance = values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count)
     return (mean, variance.squareRoot())
 }
+
+/// A plain (non-parameter) tensor of `shape` holding `values`, as `print(tensor)` shows it.
+func printed(_ shape: [Int], _ values: [Float]) -> String {
+    TensorFormatter.format(shape: shape, values: values, isParameter: false)
+}

@@ -110,8 +110,7 @@ import Testing
 
     /// The sample's four files copied into a fresh temporary directory (returned without a trailing slash).
     private func copyOfTheSample() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nnreport-loader-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try makeTemporaryFolder().path
         let sample = try DatasetSource.sampleDirectory()
         for name in Self.fileNames {
             try FileManager.default.copyItem(atPath: sample + "/" + name, toPath: directory + "/" + name)

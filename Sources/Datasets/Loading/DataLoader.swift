@@ -36,12 +36,14 @@ public final class DataLoader: Sequence {
     public func order(forEpoch epoch: Int) -> [Int] {
         precondition(epoch >= 0, "DataLoader: epoch must be non-negative, got \(epoch)")
         guard shuffle else { return Array(0..<dataset.count) }
-        // One SplitMix64 stream per seed hands each epoch its own xoshiro seed.
-        var seeder = SplitMix64(seed: seed)
+        // Like PyTorch's RandomSampler, each epoch draws its own seed from the loader's generator:
+        // epoch e's order needs only e + 1 draws, not the orders of the epochs before it.
+        // (`NN.` because inside a Sequence, plain `Generator` names the old alias of its Iterator.)
+        var seeds = NN.Generator(seed: seed)
         var epochSeed: UInt64 = 0
-        for _ in 0...epoch { epochSeed = seeder.next() }
-        var generator = Xoshiro256StarStar(seed: epochSeed)
-        return generator.permutation(of: dataset.count)
+        for _ in 0...epoch { epochSeed = seeds.next() }
+        var generator = NN.Generator(seed: epochSeed)
+        return generator.permutation(dataset.count)
     }
 
     /// The batch made of dataset images `indices`, in that order.

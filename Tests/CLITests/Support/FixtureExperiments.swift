@@ -29,10 +29,10 @@ struct CheckerboardExperiment: Experiment {
         let board = context.timed(.figures) {
             { (x: Int, y: Int) -> (UInt8, UInt8, UInt8) in ((x / 8 + y / 8) % 2 == 0) ? (255, 255, 255) : (shade, shade, shade) }
         }
-        let png = context.timed(.encoding) { TestPNG.encode(width: 56, height: 56, pixel: board) }
+        let png = try context.timed(.encoding) { try TestPNG.encode(width: 56, height: 56, pixel: board) }
         section.figure(try ReportFigure(fileName: "checkerboard.png", png: png, caption: "A checkerboard of 7 by 7 squares.",
                                         altText: "Checkerboard of white and grey squares, grey level \(shade)"))
-        let strip = TestPNG.encode(width: 200, height: 40) { x, _ in (UInt8(x * 255 / 199), 80, 160) }
+        let strip = try TestPNG.encode(width: 200, height: 40) { x, _ in (UInt8(x * 255 / 199), 80, 160) }
         section.figure(try ReportFigure(fileName: "gradient.png", png: strip, caption: "A gradient from blue to pink.",
                                         altText: "Horizontal colour gradient, 100 by 20 CSS pixels"))
         section.results = ["shade": .int(Int(shade)), "squares": .ints([7, 7])]
@@ -67,7 +67,7 @@ struct EscapingExperiment: Experiment {
         section.paragraph("Less-than < and greater-than > and ampersand & and \"quotes\" and 'apostrophes' stay text.")
         section.output("print(\"<b>\")", "<b>not bold</b> & <img src=x onerror=alert(1)>")
         section.table(ReportTable(caption: "A <table> caption", header: ["<th>", "value"], rows: [["a & b", "<1>"]]))
-        let png = TestPNG.encode(width: 20, height: 20) { _, _ in (200, 30, 30) }
+        let png = try TestPNG.encode(width: 20, height: 20) { _, _ in (200, 30, 30) }
         section.figure(try ReportFigure(fileName: "red-square.png", png: png, caption: "Caption with <em>markup</em>",
                                         altText: "Red square \"quoted\" <alt>"))
         return section

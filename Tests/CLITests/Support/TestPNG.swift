@@ -1,64 +1,20 @@
+import CairoBackend
 import Foundation
+import Plotting
 
-/// A minimal PNG encoder for test fixtures: 8-bit RGB, filter 0, zlib stream of stored (uncompressed) blocks.
+/// PNG fixtures for the CLI tests, encoded by the report's own `PNGEncoder` (what is under test here is the
+/// report around the figures, not PNG encoding, which CairoBackendTests cover).
 enum TestPNG {
-    /// Encodes a `width`x`height` image whose pixel (x, y) is `pixel(x, y)` as (r, g, b).
-    static func encode(width: Int, height: Int, pixel: (Int, Int) -> (UInt8, UInt8, UInt8)) -> Data {
-        var raw: [UInt8] = []
-        raw.reserveCapacity(height * (1 + 3 * width))
+    /// Encodes an opaque `width`x`height` image whose pixel (x, y) is `pixel(x, y)` as (r, g, b).
+    static func encode(width: Int, height: Int, pixel: (Int, Int) -> (UInt8, UInt8, UInt8)) throws -> Data {
+        var rgba: [UInt8] = []
+        rgba.reserveCapacity(width * height * 4)
         for y in 0..<height {
-            raw.append(0)  // filter type None
             for x in 0..<width {
                 let (r, g, b) = pixel(x, y)
-                raw += [r, g, b]
+                rgba += [r, g, b, 255]
             }
         }
-        var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        var header = bigEndian(UInt32(width)) + bigEndian(UInt32(height))
-        header += [8, 2, 0, 0, 0]  // depth 8, colour type 2 (RGB), deflate, filter 0, no interlace
-        png += chunk("IHDR", header)
-        png += chunk("IDAT", zlibStored(raw))
-        png += chunk("IEND", [])
-        return png
-    }
-
-    /// A zlib stream (RFC 1950) of stored deflate blocks (RFC 1951), at most 65,535 bytes each.
-    private static func zlibStored(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [0x78, 0x01]
-        var offset = 0
-        repeat {
-            let count = min(65_535, bytes.count - offset)
-            let isLast = offset + count == bytes.count
-            out.append(isLast ? 1 : 0)
-            out += [UInt8(count & 0xFF), UInt8(count >> 8), UInt8(~count & 0xFF), UInt8((~count >> 8) & 0xFF)]
-            out += bytes[offset..<(offset + count)]
-            offset += count
-        } while offset < bytes.count
-        var a: UInt32 = 1, b: UInt32 = 0
-        for byte in bytes {
-            a = (a + UInt32(byte)) % 65_521
-            b = (b + a) % 65_521
-        }
-        return out + bigEndian(b << 16 | a)
-    }
-
-    /// A chunk: length, type, data, CRC-32 of type and data.
-    private static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-        let typeAndData = Array(type.utf8) + data
-        return bigEndian(UInt32(data.count)) + typeAndData + bigEndian(crc32(typeAndData))
-    }
-
-    /// CRC-32 (polynomial 0xEDB88320), bit by bit: fixtures are small.
-    private static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
-    }
-
-    private static func bigEndian(_ value: UInt32) -> [UInt8] {
-        [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+        return Data(try PNGEncoder.encode(RGBAImage(width: width, height: height, pixels: rgba)))
     }
 }
