@@ -109,7 +109,9 @@ enum FiguresBenchmark {
             .init(compressionLevel: 1, filter: .sub, strategy: .filtered),
             .init(compressionLevel: 1, filter: .paeth, strategy: .filtered),
             .init(compressionLevel: 1, filter: .none, strategy: .default),
+            .init(compressionLevel: 1, filter: .none, strategy: .rle),
             .init(compressionLevel: 1, filter: .up, strategy: .rle),
+            .init(compressionLevel: 1, filter: .up, strategy: .huffmanOnly),
         ]
         print("figures: PNG settings on \(figureCase.name) (\(canvas.pixelWidth)x\(canvas.pixelHeight)):")
         for setting in settings {
