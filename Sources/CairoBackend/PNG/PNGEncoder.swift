@@ -30,16 +30,16 @@ public enum PNGEncoder {
 
         /// The project's choice for figures: zlib level 1 with the UP filter.
         ///
-        /// Measured by `nnreport-bench figures` on a 1200x1800 device-pixel figure (release build, 2 shared cores):
-        /// libpng's default (level 6, all filters) 80 ms / 51 KB; level 1 + UP 21 ms / 76 KB; level 1 + SUB
-        /// 29 ms / 104 KB; level 1 + PAETH 38 ms / 78 KB; level 1 + all filters 65 ms / 77 KB; level 6 + UP
-        /// 48 ms / 51 KB (`compact`); `Z_RLE` is large on text (276 KB with SUB). Levels 1–3 use zlib's fast
-        /// matcher and differ by under 3% in size; UP turns white rows and the vertical runs of bars and
-        /// grid lines into zeros. About 4x faster than libpng's default for 1.5x the bytes: the encode is the
-        /// slowest step of a figure, and the report's goal is speed.
+        /// Measured by `nnreport-bench figures` on the classification figure (1520x760 device pixels, release
+        /// build, 2 shared cores, CPU time): libpng's default (level 6, all filters) 56 ms / 25.7 KB; level 6 + UP
+        /// (`compact`) 24 ms / 26.1 KB; level 1 + UP 11.6 ms / 39.2 KB; level 1 + SUB 15 ms / 57 KB; level 1 +
+        /// PAETH 19 ms / 39.3 KB; level 1 without filter 10 ms / 53 KB; level 1 + UP with `Z_RLE` 12.4 ms / 48 KB.
+        /// UP turns white rows and the vertical runs of bars and grid lines into zeros. About 5x faster than
+        /// libpng's default for 1.5x the bytes: the encode is the slowest step of a figure (render takes 1–3 ms),
+        /// and the report's goal is speed.
         public static let figures = Settings(compressionLevel: 1, filter: .up, strategy: .filtered)
 
-        /// Level 6 with UP: libpng's default size (within 0.5%) in 60% of its time, for when bytes matter more.
+        /// Level 6 with UP: libpng's default size (within 1.5%) in under half its time, for when bytes matter more.
         public static let compact = Settings(compressionLevel: 6, filter: .up, strategy: .filtered)
 
         /// libpng's own defaults: level 6, adaptive choice of all filters, `Z_FILTERED`.
