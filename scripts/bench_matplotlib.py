@@ -8,14 +8,18 @@ whitegrid at font scale 1, tight layout) and, for each, prints one line in the f
 A second time, `savefig(..., dpi=200, bbox_inches="tight")`, is what Jupyter's inline "retina"
 figures do (it draws the figure twice).
 
-Usage: python3 scripts/bench_matplotlib.py [--runs N] [--out DIR]
-  --out DIR also writes each figure's PNG to DIR, to look at them beside nnreport's.
+Usage: python3 scripts/bench_matplotlib.py [--runs N] [--out DIR] [--ours FILE]
+  --out DIR   also writes each figure's PNG to DIR, to look at them beside nnreport's.
+  --ours FILE the output of `nnreport-bench figures` from the same session: prints, per figure, how many
+              times faster nnreport's build+render+encode is than matplotlib's savefig alone and than
+              build+savefig (wall and CPU medians).
 """
 
 import argparse
 import gzip
 import io
 import os
+import re
 import statistics
 import struct
 import time
@@ -145,6 +149,29 @@ def save(fig, fmt="png", **kwargs):
     return buffer.getvalue()
 
 
+def parse_ours(path):
+    """{figure name: (wall ms, CPU ms)} of build+render+encode from `nnreport-bench figures` output."""
+    pattern = re.compile(r"^figures\.(\S+) .*build\+render\+encode ([0-9.]+) ms \(CPU ([0-9.]+)\)")
+    ours = {}
+    with open(path) as f:
+        for line in f:
+            match = pattern.match(line)
+            if match:
+                ours[match.group(1)] = (float(match.group(2)), float(match.group(3)))
+    return ours
+
+
+def print_ratios(ours, theirs):
+    print("figures: matplotlib time / nnreport build+render+encode time (wall, CPU)")
+    for name, (savefig, total) in theirs.items():
+        if name not in ours:
+            print(f"  {name}: not in the nnreport output")
+            continue
+        wall, cpu = ours[name]
+        print(f"  {name}: savefig {savefig.wall / wall:.1f}x (CPU {savefig.cpu / cpu:.1f}x), "
+              f"build+savefig {total.wall / wall:.1f}x (CPU {total.cpu / cpu:.1f}x)")
+
+
 def measure(name, build, runs, out):
     def build_only():
         plt.close(build())
@@ -170,12 +197,14 @@ def measure(name, build, runs, out):
     print(f"figures.{name} {width}x{height} px: build {build_ms}, savefig(dpi=200) {savefig_ms}, "
           f"build+savefig {total_ms}; PNG {len(png)} bytes; SVG {len(svg)} bytes; "
           f"savefig(dpi=200, bbox_inches=tight) {tight_ms}")
+    return savefig_ms, total_ms
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--out", help="also write each figure's PNG here")
+    parser.add_argument("--ours", help="output of `nnreport-bench figures`, to print speed ratios")
     args = parser.parse_args()
     if args.out:
         os.makedirs(args.out, exist_ok=True)
@@ -194,8 +223,11 @@ def main():
                       lambda: classification_figure(boot, FASHION_PROBABILITIES, FASHION_CLASS_NAMES)))
     print(f"figures (matplotlib {matplotlib.__version__}, seaborn {sns.__version__}, Agg): "
           f"medians of {args.runs} runs (wall, and this thread's CPU time)")
+    theirs = {}
     for name, build in cases:
-        measure(name, build, args.runs, args.out)
+        theirs[name] = measure(name, build, args.runs, args.out)
+    if args.ours:
+        print_ratios(parse_ours(args.ours), theirs)
 
 
 if __name__ == "__main__":
