@@ -75,7 +75,6 @@ enum FiguresBenchmark {
     // MARK: - Measurement
 
     static func run() throws {
-        print("figures: medians of \(runs) runs (wall, and this thread's CPU time); 2x PNG with PNGEncoder.Settings.figures (\(PNGEncoder.Settings.figures))")
         for figureCase in try cases() {
             try measure(figureCase)
         }
@@ -105,7 +104,7 @@ enum FiguresBenchmark {
     static func comparePNGSettings(_ figureCase: Case) throws {
         let canvas = try FigureRenderer.drawnCanvas(figureCase.build())
         let settings: [PNGEncoder.Settings] = [
-            .libpngDefault, .compact, .figures,
+            .libpngDefault, .compact, .figures, .zlibFast,
             .init(compressionLevel: 1, filter: .sub, strategy: .filtered),
             .init(compressionLevel: 1, filter: .paeth, strategy: .filtered),
             .init(compressionLevel: 1, filter: .none, strategy: .default),
@@ -117,7 +116,7 @@ enum FiguresBenchmark {
         for setting in settings {
             var bytes: [UInt8] = []
             let ms = try median(runs) { bytes = try canvas.pngData(settings: setting) }
-            let mark = setting == .figures ? "  <- figures" : setting == .compact ? "  <- compact" : ""
+            let mark = setting == .figures ? "  <- figures" : setting == .compact ? "  <- compact" : setting == .zlibFast ? "  <- zlibFast" : ""
             print("  \(setting.description.padding(toLength: 26, withPad: " ", startingAt: 0)) "
                 + "\(format(ms.wall).leftPadded(6)) ms (CPU \(format(ms.cpu).leftPadded(6))) \(String(bytes.count).leftPadded(8)) bytes\(mark)")
         }

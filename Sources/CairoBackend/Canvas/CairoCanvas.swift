@@ -93,6 +93,9 @@ public final class CairoCanvas: CairoSurfaceCanvas {
         }
         let stride = Int(cairo_image_surface_get_stride(surface))
         if paintedOpaque || isOpaque(data, stride: stride) {
+            if settings.compressor == .runLength {
+                return try PNGEncoder.encodeOpaqueARGB32RunLength(data, width: pixelWidth, height: pixelHeight, stride: stride)
+            }
             return try PNGEncoder.encodeOpaqueARGB32(data, width: pixelWidth, height: pixelHeight, stride: stride, settings: settings)
         }
         return try PNGEncoder.encode(makeImage(), settings: settings)
