@@ -56,10 +56,11 @@ struct RunLengthDeflate {
 
     // MARK: - Compression
 
-    /// Room for one block of tokens, plus the longest row's worth (a block is flushed within a row).
+    /// Room for one block of tokens: a full block is written out as soon as its last token arrives.
     static let tokenCapacity = tokensPerBlock + 8
 
-    /// A compressor whose output buffer starts with `expectedBytes` of room.
+    /// A compressor whose output buffer starts with `expectedBytes` of room. Call `finish` (which frees the output
+    /// buffer) and `release` (which frees the tokens) exactly once each.
     init(expectedBytes: Int) {
         tokens = .allocate(capacity: Self.tokenCapacity)
         writer = BitWriter(capacity: expectedBytes + 1024)
