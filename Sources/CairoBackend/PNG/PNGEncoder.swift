@@ -37,16 +37,16 @@ public enum PNGEncoder {
         /// images fall back to zlib level 1 with UP and `Z_RLE`).
         ///
         /// Measured by `nnreport-bench figures` on the classification figure (1520x760 device pixels, release
-        /// build, 2 shared cores, CPU time): run-length 2.5 ms / 49.5 KB; zlib level 1 + UP (`zlibFast`) 11.6 ms /
-        /// 39.2 KB; zlib level 1 + UP with `Z_RLE` 12.4 ms / 48 KB; level 1 + SUB 15 ms / 57 KB; level 1 + PAETH
-        /// 19 ms / 39.3 KB; level 1 without filter 10 ms / 53 KB; level 6 + UP (`compact`) 24 ms / 26.1 KB;
-        /// libpng's default (level 6, all filters) 56 ms / 25.7 KB. UP turns white rows and the vertical runs of
+        /// build, 2 shared cores, CPU time): run-length 1.6 ms / 49.5 KB; zlib level 1 + UP (`zlibFast`) 10.3 ms /
+        /// 39.2 KB; zlib level 1 + UP with `Z_RLE` 13.4 ms / 48 KB; level 1 + SUB 14.6 ms / 57 KB; level 1 + PAETH
+        /// 16.8 ms / 39.3 KB; level 1 without filter 10.1 ms / 53 KB; level 6 + UP (`compact`) 27.5 ms / 26.1 KB;
+        /// libpng's default (level 6, all filters) 53 ms / 25.7 KB. UP turns white rows and the vertical runs of
         /// bars and grid lines into zeros, which the run-length coder skips 8 bytes (or a whole row) at a time.
-        /// About 4.5x faster than zlib's fastest for 1.25x the bytes: the encode is the slowest step of a figure
+        /// About 6x faster than zlib's fastest for 1.25x the bytes: the encode was the slowest step of a figure
         /// (render takes 1–3 ms), and the report's goal is speed.
         public static let figures = Settings(compressionLevel: 1, filter: .up, strategy: .rle, compressor: .runLength)
 
-        /// zlib's fastest level with the UP filter: 20% smaller than `figures`, 4–5x slower.
+        /// zlib's fastest level with the UP filter: 20% smaller than `figures`, about 6x slower.
         public static let zlibFast = Settings(compressionLevel: 1, filter: .up, strategy: .filtered)
 
         /// Level 6 with UP: libpng's default size (within 1.5%) in under half its time, for when bytes matter more.
