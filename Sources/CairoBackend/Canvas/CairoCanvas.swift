@@ -14,6 +14,9 @@ public final class CairoCanvas: CairoSurfaceCanvas {
     public let pixelWidth: Int
     /// Device pixels down.
     public let pixelHeight: Int
+    /// The canvas was painted with an opaque background, so every pixel stays opaque: drawing only uses
+    /// Cairo's OVER operator, whose result alpha over an opaque pixel is exactly 255 (a + 255·(255 − a)/255).
+    private let paintedOpaque: Bool
 
     /// A canvas of `size` figure pixels at `scale`, filled with `background` (nil leaves it transparent).
     public init(size: Size, scale: Double = 2, background: Color? = .white) throws {
@@ -37,6 +40,7 @@ public final class CairoCanvas: CairoSurfaceCanvas {
         }
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
+        self.paintedOpaque = background.map { $0.alpha >= 1 } ?? false
         try super.init(surface: surface, size: size, scale: scale)
         if let background {
             setSource(background)
@@ -79,7 +83,8 @@ public final class CairoCanvas: CairoSurfaceCanvas {
         return RGBAImage(width: pixelWidth, height: pixelHeight, pixels: pixels)
     }
 
-    /// The rendered pixels as PNG bytes: opaque canvases are encoded straight from the surface as RGB.
+    /// The rendered pixels as PNG bytes: opaque canvases are encoded straight from the surface as RGB
+    /// (without a scan for transparency when the background was opaque).
     public func pngData(settings: PNGEncoder.Settings = .figures) throws -> [UInt8] {
         try checkStatus()
         cairo_surface_flush(surface)
@@ -87,7 +92,10 @@ public final class CairoCanvas: CairoSurfaceCanvas {
             throw CairoError.drawingFailed(reason: "the image surface has no pixel data")
         }
         let stride = Int(cairo_image_surface_get_stride(surface))
-        if isOpaque(data, stride: stride) {
+        if paintedOpaque || isOpaque(data, stride: stride) {
+            if settings.compressor == .runLength {
+                return try PNGEncoder.encodeOpaqueARGB32RunLength(data, width: pixelWidth, height: pixelHeight, stride: stride)
+            }
             return try PNGEncoder.encodeOpaqueARGB32(data, width: pixelWidth, height: pixelHeight, stride: stride, settings: settings)
         }
         return try PNGEncoder.encode(makeImage(), settings: settings)

@@ -2,7 +2,8 @@ import CPNG
 import Foundation
 import Plotting
 
-/// Encodes pixels as PNG bytes with libpng's write API, with a chosen zlib level, row filters and strategy.
+/// Encodes pixels as PNG bytes with libpng's write API, with a chosen zlib level, row filters and strategy, or, for
+/// opaque canvases with the `figures` settings, with our own run-length deflate (`PNGEncoder+RunLength.swift`).
 ///
 /// Opaque images are written as 8-bit RGB (colour type 2), others as 8-bit RGBA (colour type 6). No time
 /// or text chunks are written, so identical pixels and settings always give identical bytes.
@@ -19,34 +20,54 @@ public enum PNGEncoder {
         public var filter: PNGFilter
         /// zlib strategy.
         public var strategy: PNGCompressionStrategy
+        /// Which deflate compressor writes the opaque canvas path.
+        public var compressor: PNGCompressor
 
-        /// Settings from their three parts.
-        public init(compressionLevel: Int, filter: PNGFilter, strategy: PNGCompressionStrategy) {
+        /// Settings from their parts; `.runLength` needs the UP filter (its level and strategy are not used).
+        public init(compressionLevel: Int, filter: PNGFilter, strategy: PNGCompressionStrategy, compressor: PNGCompressor = .zlib) {
             precondition((0...9).contains(compressionLevel), "PNG compression level \(compressionLevel) is not in 0...9")
+            precondition(compressor == .zlib || filter == .up, "the run-length compressor works on UP-filtered rows")
             self.compressionLevel = compressionLevel
             self.filter = filter
             self.strategy = strategy
+            self.compressor = compressor
         }
 
-        /// The project's choice for figures: zlib level 1 with the UP filter.
+        /// The project's choice for figures: the UP filter and our `RunLengthDeflate` (opaque canvases; other
+        /// images fall back to zlib level 1 with UP and `Z_RLE`).
         ///
-        /// Measured by `nnreport-bench figures` on a 1200x1800 device-pixel figure (release build, 2 shared cores):
-        /// libpng's default (level 6, all filters) 80 ms / 51 KB; level 1 + UP 21 ms / 76 KB; level 1 + SUB
-        /// 29 ms / 104 KB; level 1 + PAETH 38 ms / 78 KB; level 1 + all filters 65 ms / 77 KB; level 6 + UP
-        /// 48 ms / 51 KB (`compact`); `Z_RLE` is large on text (276 KB with SUB). Levels 1–3 use zlib's fast
-        /// matcher and differ by under 3% in size; UP turns white rows and the vertical runs of bars and
-        /// grid lines into zeros. About 4x faster than libpng's default for 1.5x the bytes: the encode is the
-        /// slowest step of a figure, and the report's goal is speed.
-        public static let figures = Settings(compressionLevel: 1, filter: .up, strategy: .filtered)
+        /// Measured by `nnreport-bench figures` on the classification figure (1520x760 device pixels, release
+        /// build, 2 shared cores, CPU time): run-length 1.6 ms / 49.5 KB; zlib level 1 + UP (`zlibFast`) 10.3 ms /
+        /// 39.2 KB; zlib level 1 + UP with `Z_RLE` 13.4 ms / 48 KB; level 1 + SUB 14.6 ms / 57 KB; level 1 + PAETH
+        /// 16.8 ms / 39.3 KB; level 1 without filter 10.1 ms / 53 KB; level 6 + UP (`compact`) 27.5 ms / 26.1 KB;
+        /// libpng's default (level 6, all filters) 53 ms / 25.7 KB. UP turns white rows and the vertical runs of
+        /// bars and grid lines into zeros, which the run-length coder skips 8 bytes (or a whole row) at a time.
+        /// About 6x faster than zlib's fastest for 1.25x the bytes: the encode was the slowest step of a figure
+        /// (render takes 1–3 ms), and the report's goal is speed.
+        public static let figures = Settings(compressionLevel: 1, filter: .up, strategy: .rle, compressor: .runLength)
 
-        /// Level 6 with UP: libpng's default size (within 0.5%) in 60% of its time, for when bytes matter more.
+        /// zlib's fastest level with the UP filter: 20% smaller than `figures`, about 6x slower.
+        public static let zlibFast = Settings(compressionLevel: 1, filter: .up, strategy: .filtered)
+
+        /// Level 6 with UP: libpng's default size (within 1.5%) in under half its time, for when bytes matter more.
         public static let compact = Settings(compressionLevel: 6, filter: .up, strategy: .filtered)
 
         /// libpng's own defaults: level 6, adaptive choice of all filters, `Z_FILTERED`.
         public static let libpngDefault = Settings(compressionLevel: 6, filter: .all, strategy: .filtered)
 
-        /// e.g. `level 6, sub, rle`.
-        public var description: String { "level \(compressionLevel), \(filter), \(strategy)" }
+        /// e.g. `level 6, sub, rle`, or `run-length, up`.
+        public var description: String {
+            compressor == .runLength ? "run-length, \(filter)" : "level \(compressionLevel), \(filter), \(strategy)"
+        }
+    }
+
+    /// The deflate compressor behind an encode.
+    public enum PNGCompressor: Sendable, Hashable {
+        /// libpng with zlib at the settings' level and strategy.
+        case zlib
+        /// Our `RunLengthDeflate` on UP-filtered rows: runs of a repeated byte only, several times faster than
+        /// zlib on figures. Used for opaque canvases; other images fall back to zlib level 1.
+        case runLength
     }
 
     /// Encodes a straight-alpha RGBA image; written as RGB when every pixel is opaque.
@@ -68,13 +89,57 @@ public enum PNGEncoder {
         try encode(image, settings: Settings(compressionLevel: compressionLevel, filter: filter, strategy: Settings.figures.strategy))
     }
 
-    /// Encodes an opaque Cairo ARGB32 buffer (native-endian 32-bit words, alpha 255) as RGB without copying it.
+    /// Encodes an opaque Cairo ARGB32 buffer (native-endian 32-bit words, alpha 255) as RGB.
+    ///
+    /// Each row is packed to R, G, B here, one row at a time into a scratch row that libpng copies, rather
+    /// than by libpng's filler and BGR transforms: those run byte by byte and took about 40% of the encode
+    /// (perf on `nnreport-bench figures`); the packing loop below costs about 1 ms per megapixel.
     static func encodeOpaqueARGB32(_ data: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int,
                                    settings: Settings) throws -> [UInt8] {
         try validate(width: width, height: height)
-        // Native-endian 0xAARRGGBB is B, G, R, A in memory on little-endian machines, A, R, G, B on big-endian ones.
-        let layout: PixelLayout = UInt32(1).littleEndian == 1 ? .bgrx : .xrgb
-        return try write(width: width, height: height, layout: layout, settings: settings) { y in data + y * stride }
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: width * 3)
+        defer { scratch.deallocate() }
+        return try write(width: width, height: height, layout: .rgb, settings: settings) { y in
+            let words = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+            packRGB(words, count: width, into: scratch)
+            return UnsafePointer(scratch)
+        }
+    }
+
+    /// Writes R, G, B of `count` native-endian 0xAARRGGBB words as 3 bytes each (alpha dropped).
+    ///
+    /// Four pixels at a time become three 32-bit stores (R0 G0 B0 R1 | G1 B1 R2 G2 | B2 R3 G3 B3 in memory),
+    /// built with shifts so the byte order is right on either endianness.
+    @inline(__always)
+    static func packRGB(_ words: UnsafePointer<UInt32>, count: Int, into rgb: UnsafeMutablePointer<UInt8>) {
+        let raw = UnsafeMutableRawPointer(rgb)
+        var x = 0, offset = 0
+        while x + 4 <= count {
+            let (p0, p1, p2, p3) = (words[x], words[x + 1], words[x + 2], words[x + 3])
+            // Memory order little-endian: the first byte is the lowest.
+            let a = rgbLowBytes(p0) | (p1 >> 16 & 0xFF) << 24
+            let b = (p1 >> 8 & 0xFF) | (p1 & 0xFF) << 8 | (p2 >> 16 & 0xFF) << 16 | (p2 >> 8 & 0xFF) << 24
+            let c = (p2 & 0xFF) | rgbLowBytes(p3) << 8
+            raw.storeBytes(of: a.littleEndian, toByteOffset: offset, as: UInt32.self)
+            raw.storeBytes(of: b.littleEndian, toByteOffset: offset + 4, as: UInt32.self)
+            raw.storeBytes(of: c.littleEndian, toByteOffset: offset + 8, as: UInt32.self)
+            x += 4
+            offset += 12
+        }
+        while x < count {
+            let word = words[x]
+            rgb[offset] = UInt8(truncatingIfNeeded: word >> 16)
+            rgb[offset + 1] = UInt8(truncatingIfNeeded: word >> 8)
+            rgb[offset + 2] = UInt8(truncatingIfNeeded: word)
+            x += 1
+            offset += 3
+        }
+    }
+
+    /// R, G, B of a 0xAARRGGBB word in the low three bytes, R lowest: 0x00BBGGRR.
+    @inline(__always)
+    static func rgbLowBytes(_ word: UInt32) -> UInt32 {
+        (word >> 16 & 0xFF) | (word & 0xFF00) | (word & 0xFF) << 16
     }
 
     // MARK: - Validation
@@ -82,7 +147,7 @@ public enum PNGEncoder {
     /// libpng's default user limit on either dimension.
     static let maximumDimension = 1_000_000
 
-    private static func validate(width: Int, height: Int) throws {
+    static func validate(width: Int, height: Int) throws {
         guard width > 0, height > 0 else {
             throw PNGError.invalidImage(width: width, height: height, reason: "PNG needs at least one pixel in each direction")
         }
@@ -106,16 +171,14 @@ public enum PNGEncoder {
 
     // MARK: - libpng
 
-    /// How the 4 bytes of each input pixel are laid out, and so what libpng must do to them.
+    /// How the bytes of each input pixel are laid out, and so what libpng must do to them.
     enum PixelLayout {
         /// R, G, B, A written as RGBA.
         case rgba
         /// R, G, B, ignored: written as RGB.
         case rgbx
-        /// B, G, R, ignored: written as RGB.
-        case bgrx
-        /// ignored, R, G, B: written as RGB.
-        case xrgb
+        /// R, G, B packed, 3 bytes per pixel: written as RGB with no transformation.
+        case rgb
     }
 
     /// Collects the bytes libpng writes and its error or warning text.
@@ -124,7 +187,7 @@ public enum PNGEncoder {
         var message: String?
     }
 
-    /// Runs libpng's write API over `height` rows of 4-byte pixels; `row(y)` returns the start of row y.
+    /// Runs libpng's write API over `height` rows of pixels in `layout`; `row(y)` returns the start of row y.
     private static func write(width: Int, height: Int, layout: PixelLayout, settings: Settings,
                               row: (Int) -> UnsafePointer<UInt8>) throws -> [UInt8] {
         let sink = WriteSink()
@@ -163,8 +226,7 @@ public enum PNGEncoder {
             switch layout {
             case .rgba: break
             case .rgbx: png_set_filler(png, 0, PNG_FILLER_AFTER)
-            case .bgrx: png_set_filler(png, 0, PNG_FILLER_AFTER); png_set_bgr(png)
-            case .xrgb: png_set_filler(png, 0, PNG_FILLER_BEFORE)
+            case .rgb: break
             }
             for y in 0..<height { png_write_row(png, row(y)) }
             png_write_end(png, nil)
