@@ -7,11 +7,7 @@ extension ExperimentContext {
     /// Renders `notebookFigure` to `figures/<fileName>`, timing drawing and encoding as their own stages.
     func render(_ notebookFigure: NotebookFigure, fileName: String, caption: String) throws -> ReportFigure {
         let figure = notebookFigure.figure
-        let canvas = try timed(.figures) { () throws -> CairoCanvas in
-            let canvas = try CairoCanvas(size: figure.pixelSize, scale: 2)
-            figure.draw(on: canvas)
-            return canvas
-        }
+        let canvas = try timed(.figures) { try FigureRenderer.drawnCanvas(figure, scale: FigureRenderer.defaultScale) }
         let png = try timed(.encoding) { try canvas.pngData() }
         let fullCaption = [caption, notebookFigure.caption].compactMap { $0 }.joined(separator: " ")
         return try ReportFigure(fileName: fileName, png: Data(png), caption: fullCaption, altText: notebookFigure.altText)
