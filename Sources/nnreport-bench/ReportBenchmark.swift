@@ -6,7 +6,7 @@ import Glibc
 
 /// Prints the time of each stage of `nnreport generate` with the notebook's ten experiments (embedded sample,
 /// seed 1; median of several in-process runs after a warm-up), then the wall time and peak resident set size of
-/// whole `nnreport generate` processes, measured from outside with `wait4`'s rusage, against the issue's goals.
+/// whole `nnreport generate` processes, measured from outside (`/usr/bin/time -f %M`), against the issue's goals.
 func benchmarkReport() {
     // A child started by `measureProcess` when no `nnreport` binary is available: one pipeline run, then exit.
     if let output = ProcessInfo.processInfo.environment[ReportBenchmark.childOutputVariable] {
@@ -92,7 +92,7 @@ private struct ReportBenchmark {
         let peakKiB: Int
     }
 
-    /// Runs `nnreport generate` as a child `processRuns` times and prints wall time and peak RSS (wait4 rusage).
+    /// Runs `nnreport generate` as a child `processRuns` times and prints wall time and peak RSS.
     private func measureProcesses(output: URL) -> [ProcessSample] {
         let (executable, arguments, environment, what) = childCommand(output: output)
         var samples: [ProcessSample] = []
@@ -105,7 +105,8 @@ private struct ReportBenchmark {
             }
         }
         let peaks = samples.map(\.peakKiB)
-        print("report: whole process, \(what); \(processRuns) runs, each measured by wait4 (its own rusage, not the bench's)")
+        let probe = FileManager.default.isExecutableFile(atPath: Self.timeTool) ? "\(Self.timeTool) -f %M" : "the child's VmHWM, polled"
+        print("report: whole process, \(what); \(processRuns) runs, peak RSS from \(probe)")
         print("  \(pad("wall clock", 22)) \(milliseconds(median(samples.map(\.seconds))))  (median; first run \(milliseconds(samples[0].seconds)))")
         print("  \(pad("peak RSS", 22)) \(String(format: "%9.1f MiB", Double(median(peaks.map(Double.init))) / 1024))  (median; max \(String(format: "%.1f", Double(peaks.max() ?? 0) / 1024)) MiB)")
         return samples
@@ -124,32 +125,63 @@ private struct ReportBenchmark {
                 "nnreport-bench as a one-report child (no \(sibling): build it with swift build -c release --product nnreport)")
     }
 
-    /// Starts `executable` with stdout and stderr sent to /dev/null and waits for it with `wait4`.
+    /// GNU time, whose `%M` is the peak RSS of the process it forks from its own small image.
+    static let timeTool = "/usr/bin/time"
+
+    /// Runs `executable` once and measures its wall time and peak RSS.
+    ///
+    /// The peak cannot come from our own `wait4`: posix_spawn's child shares our memory until `exec`, and Linux
+    /// folds that memory's high-water mark into the child's `ru_maxrss` (a 200 MiB parent makes `nnreport --version`
+    /// report 213 MiB). So the child is started through `/usr/bin/time -f %M`, which forks it from a small process;
+    /// without that tool, the child's own `VmHWM` (/proc/<pid>/status, which starts afresh at `exec`) is polled until it exits.
     private func spawnAndWait(_ executable: String, _ arguments: [String], environment: [String: String]) -> Result<ProcessSample, Failure> {
+        let useTime = FileManager.default.isExecutableFile(atPath: Self.timeTool)
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("nnreport-bench-time-\(getpid()).txt").path
+        defer { if useTime { unlink(report) } }
+        let command = useTime ? [Self.timeTool, "-f", "%M", "-o", report, executable] + arguments : [executable] + arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0)=\($1)") } + [nil]
         defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
         let start = monotonicNow()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, &argv, &envp)
-        guard spawned == 0 else { return .failure(Failure("cannot start \(executable): \(String(cString: strerror(spawned)))")) }
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, &argv, &envp)
+        guard spawned == 0 else { return .failure(Failure("cannot start \(command[0]): \(String(cString: strerror(spawned)))")) }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { return .failure(Failure("wait4: \(String(cString: strerror(errno)))")) }
+        var polledKiB = 0
+        while true {
+            let waited = waitpid(pid, &status, useTime ? 0 : WNOHANG)
+            if waited == pid { break }
+            if waited < 0 {
+                guard errno == EINTR else { return .failure(Failure("waitpid: \(String(cString: strerror(errno)))")) }
+                continue
+            }
+            polledKiB = max(polledKiB, Self.highWaterMarkKiB(of: pid) ?? 0)
+            usleep(500)
         }
         let seconds = monotonicNow() - start
         // WIFEXITED and WEXITSTATUS are macros: the low 7 bits are the signal, the next 8 the exit status.
         guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
-            return .failure(Failure("\(executable) \(arguments.joined(separator: " ")) failed (wait status \(status))"))
+            return .failure(Failure("\(command.joined(separator: " ")) failed (wait status \(status))"))
         }
-        return .success(ProcessSample(seconds: seconds, peakKiB: usage.ru_maxrss))  // Linux reports ru_maxrss in KiB
+        guard useTime else { return .success(ProcessSample(seconds: seconds, peakKiB: polledKiB)) }
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+        guard let kib = text.split(whereSeparator: \.isNewline).last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+            return .failure(Failure("\(Self.timeTool) wrote no peak RSS to \(report): \(text.prefix(200))"))
+        }
+        return .success(ProcessSample(seconds: seconds, peakKiB: kib))
+    }
+
+    /// `VmHWM` of a live process in KiB, from /proc/<pid>/status.
+    private static func highWaterMarkKiB(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
     }
 
     /// A failure message.
