@@ -233,6 +233,22 @@ import Testing
         #expect(first["activation-functions"] == other["activation-functions"])
     }
 
+    @Test(arguments: [UInt64(0), 7, UInt64.max])
+    func extremeSeedsStillGiveValidResults(seed: UInt64) throws {
+        let context = try context(seed: seed)
+        let sections = try runNotebook(in: context)
+        #expect(sections.count == 10)
+        guard case let .array(sums)? = sections["softmax-by-hand"]?.results["sums"] else { Issue.record("no sums"); return }
+        #expect(sums.count == 64)
+        for case let .double(sum) in sums { #expect(abs(sum - 1) <= 1e-6, "seed \(seed): a row sums to \(sum)") }
+        #expect(sections["network-module"]?.results["functionalIdentical"] == .bool(true))
+        #expect(sections["sequential-named"]?.results["sameObject"] == .bool(true))
+        guard case let .double(std)? = sections["relunet"]?.results["reinitialisedWeightStd"] else { Issue.record("no std"); return }
+        #expect(abs(std - 0.01) <= 0.001, "seed \(seed): std \(std)")
+        let labels = context.firstBatch.labels
+        #expect(Set(labels).count >= 5, "seed \(seed): a shuffled batch of 64 holds many classes, got \(labels)")
+    }
+
     @Test func eachSectionDrawsItsFigures() throws {
         let context = try context()
         let sections = try runNotebook(in: context)
