@@ -1,3 +1,4 @@
+import Foundation
 import NN
 
 /// Experiment 7: ReluNet 784-128-64-10, its printout, its second layer's parameters, and re-initialisation.
@@ -22,7 +23,7 @@ struct ReluNetExperiment: Experiment {
         if let bias = layer.bias {
             section.output("print(model.hidden_one_to_hidden_two.bias)", bias.description)
         }
-        section.paragraph("The bound is 1/√\(layer.inFeatures) = \(String(describing: bound)); the largest weight in absolute value is \(String(describing: largest)).")
+        section.paragraph("The bound is 1/√\(layer.inFeatures) = \(significant(bound)); the largest weight in absolute value is \(significant(largest)).")
 
         layer.bias?.fill_(0)
         layer.weight.normal_(mean: 0, std: 0.01, generator: &generator)
@@ -33,7 +34,7 @@ struct ReluNetExperiment: Experiment {
                        layer.bias?.description ?? "None")
         section.output("model.hidden_one_to_hidden_two.weight.data.normal_(std=0.01); print(model.hidden_one_to_hidden_two.weight)",
                        layer.weight.description)
-        section.paragraph("After re-initialisation the \(after.count) weights have mean \(String(describing: mean)) and standard deviation \(String(describing: std)).")
+        section.paragraph("After re-initialisation the \(after.count) weights have mean \(significant(mean)) and standard deviation \(significant(std)).")
         _ = context.shared(Self.modelKey) { model }
 
         section.results = [
@@ -45,5 +46,10 @@ struct ReluNetExperiment: Experiment {
             "parameterNames": .strings(model.namedParameters().map(\.name)),
         ]
         return section
+    }
+
+    /// A value with four significant digits, e.g. 0.08839 or 0.0001122.
+    private func significant(_ value: Float) -> String {
+        String(format: "%.4g", Double(value))
     }
 }
