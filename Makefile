@@ -10,6 +10,7 @@ test: setup-test
 	$(SWIFT) test
 
 bench: setup release
+	$(SWIFT) build -c release --product nnreport-bench
 	.build/release/nnreport-bench all
 
 setup:
@@ -20,7 +21,6 @@ setup-test:
 
 release:
 	$(SWIFT) build -c release --product nnreport
-	$(SWIFT) build -c release --product nnreport-bench
 
 clean:
 	rm -rf .build output/*
