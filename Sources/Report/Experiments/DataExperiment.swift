@@ -11,7 +11,7 @@ struct DataExperiment: Experiment {
         let batch = context.firstBatch
         let images = batch.images                     // (64, 1, 28, 28), values in [-1, 1]
         let labels = batch.labelTensor                // (64)
-        NotebookProse.data.forEach { section.paragraph($0) }
+        NotebookProse.data(context.dataset.kind).forEach { section.paragraph($0) }
         section.output("print(type(images)); print(images.shape); print(labels.shape)",
                        [String(reflecting: type(of: images)), images.sizeDescription, labels.sizeDescription].joined(separator: "\n"))
 

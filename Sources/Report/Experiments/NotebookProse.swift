@@ -1,10 +1,18 @@
+import Datasets
+
 /// The report's own explanations of each experiment, in the notebook's order.
 enum NotebookProse {
-    static let data = [
-        "MNIST is a collection of 28×28 grey-scale pictures of handwritten digits, each labelled with the digit it shows.",
-        "The loader scales every byte to [0, 1] (ToTensor), then shifts and stretches it to [−1, 1] (Normalize with mean 0.5 and standard deviation 0.5), shuffles the training images with the report's seed and hands them out 64 at a time.",
-        "A batch is therefore a four-dimensional tensor — 64 images, one colour channel, 28 rows, 28 columns — and its labels are one vector of 64 digits. Below is the second image of the first batch, drawn white on black, with the label the dataset gives it.",
-    ]
+    /// The data section's paragraphs; the first and last name what the dataset's pictures show.
+    static func data(_ kind: DatasetKind) -> [String] {
+        let collection = kind == .fashionMNIST
+            ? "Fashion-MNIST is a collection of 28×28 grey-scale pictures of clothing, each labelled with one of ten classes, from T-shirt/top to ankle boot; it has MNIST's format and sizes, so everything below works on it unchanged."
+            : "MNIST is a collection of 28×28 grey-scale pictures of handwritten digits, each labelled with the digit it shows."
+        return [
+            collection,
+            "The loader scales every byte to [0, 1] (ToTensor), then shifts and stretches it to [−1, 1] (Normalize with mean 0.5 and standard deviation 0.5), shuffles the training images with the report's seed and hands them out 64 at a time.",
+            "A batch is therefore a four-dimensional tensor — 64 images, one colour channel, 28 rows, 28 columns — and its labels are one vector of 64 class numbers. Below is the second image of the first batch, drawn white on black, with the label the dataset gives it.",
+        ]
+    }
 
     static let flattening = [
         "A fully-connected layer reads each example as one flat vector, so the 28×28 grid of every image is unrolled, row after row, into 784 numbers.",
@@ -39,8 +47,8 @@ enum NotebookProse {
     ]
 
     static let forwardPass = [
-        "A forward pass sends one flattened image through ReluNet and returns ten probabilities, one per digit; the network's answer is the digit with the highest probability.",
-        "Nothing has been learned yet: the weights are random, so the ten probabilities all sit near one in ten, and whichever digit the chart favours, it favours by accident.",
+        "A forward pass sends one flattened image through ReluNet and returns ten probabilities, one per class; the network's answer is the class with the highest probability.",
+        "Nothing has been learned yet: the weights are random, so the ten probabilities all sit near one in ten, and whichever class the chart favours, it favours by accident.",
     ]
 
     static let sequential = [

@@ -38,7 +38,7 @@ struct OneImageForwardPass {
         let spread = (p.min() ?? 0, p.max() ?? 0)
         let truth = classNames[label]
         let right = highest == label
-        return "The image is a \(truth). The network's highest probability, \(percent(top)), goes to \(classNames[highest])"
+        return "The image is \(Self.withArticle(truth)). The network's highest probability, \(percent(top)), goes to \(classNames[highest])"
             + (right ? " — right, but by luck: " : " — wrong, and unsurprisingly so: ")
             + "all ten probabilities lie between \(percent(spread.0)) and \(percent(spread.1)), close to the 10% of a blind guess."
     }
@@ -54,6 +54,12 @@ struct OneImageForwardPass {
     var results: [String: JSONValue] {
         ["label": .int(label), "probabilities": .floats(probabilities.storage), "argmax": .int(highest),
          "probabilitySum": .float(probabilities.sum())]
+    }
+
+    /// A class name with its indefinite article: "a 2", "an 8", "an Ankle boot".
+    static func withArticle(_ name: String) -> String {
+        let startsWithVowelSound = name.first.map { "8AEIOUaeiou".contains($0) } ?? false
+        return (startsWithVowelSound ? "an " : "a ") + name
     }
 
     /// A probability as a percentage with one decimal.
