@@ -41,6 +41,12 @@ struct NotebookFigureTests {
             + "19 of 784 pixels are bright (values from -1 to 1).")
     }
 
+    @Test func digitAltTextNamesTheSubject() throws {
+        let result = try digitFigure(pixels: Self.digitPixels, label: "Sandal", subject: "piece of clothing")
+        #expect(result.altText == "A 28 by 28 pixel image of a piece of clothing labelled Sandal, white on black; "
+            + "19 of 784 pixels are bright (values from -1 to 1).")
+    }
+
     @Test func activationsShowThreeCurves() throws {
         let result = try activationFigure()
         let canvas = draw(result.figure)

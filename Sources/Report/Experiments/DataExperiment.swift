@@ -23,7 +23,7 @@ struct DataExperiment: Experiment {
         let caption = context.labelsClassesByName
             ? "Image 1 of the first batch, labelled \(label) (\(labelName))."
             : "Image 1 of the first batch, labelled \(label)."
-        let digit = try context.render(digitFigure(pixels: pixels, label: labelName), fileName: "digit.png", caption: caption)
+        let digit = try context.render(digitFigure(pixels: pixels, label: labelName, subject: context.pictureSubject), fileName: "digit.png", caption: caption)
         section.figure(digit)
         section.output("print(labels[1])", Tensor([Float(label)], shape: []).integerDescription)
 

@@ -38,6 +38,9 @@ extension ExperimentContext {
     /// The class names of the dataset: digits for MNIST, garment names for Fashion-MNIST.
     var classNames: [String] { dataset.kind.classNames }
 
+    /// What one picture of the dataset shows, for alt text: "handwritten digit" or "piece of clothing".
+    var pictureSubject: String { dataset.kind == .fashionMNIST ? "piece of clothing" : "handwritten digit" }
+
     /// Whether the figures should label classes by name (Fashion-MNIST) rather than by digit.
     var labelsClassesByName: Bool { dataset.kind == .fashionMNIST }
 }
