@@ -157,10 +157,16 @@ import Testing
         options.sciMode = true
         #expect(TensorFormatter.format(shape: [2], values: [0.5, 2], isParameter: false, options: options)
                 == "tensor([5.0000e-01, 2.0000e+00])")
-        // Forcing fixed keeps the width measured in scientific notation.
+        // Real (PyTorch 2.13): the width is measured in the forced notation, so forcing
+        // scientific pads to the widest scientific text ...
+        #expect(TensorFormatter.format(shape: [2], values: [-100.5, 0.5], isParameter: false, options: options)
+                == "tensor([-1.0050e+02,  5.0000e-01])")
+        // ... and forcing fixed does not keep the width of the automatic scientific notation.
         options.sciMode = false
         #expect(TensorFormatter.format(shape: [2], values: [1e-5, 1], isParameter: false, options: options)
-                == "tensor([    0.0000,     1.0000])")
+                == "tensor([0.0000, 1.0000])")
+        #expect(TensorFormatter.format(shape: [2], values: [1e9, 1], isParameter: false, options: options)
+                == "tensor([1000000000.,          1.])")
     }
 
     @Test func profiles() {
@@ -170,6 +176,19 @@ import Testing
         let full = TensorFormatter.format(shape: [1001], values: values, isParameter: false, options: .full)
         #expect(!full.contains("..."))
         #expect(full.hasSuffix("250.7500, 251.0000])"))
+    }
+
+    @Test func noEdgeItemsShowsOnlyAnEllipsisAndAlwaysTheSize() {
+        var options = PrintOptions.default
+        options.edgeitems = 0
+        // Real: torch.set_printoptions(edgeitems=0); torch.arange(10.), torch.arange(2000.).
+        #expect(TensorFormatter.format(shape: [3], values: [1, 2, 3], isParameter: false, options: options)
+                == "tensor([1., 2., 3.], size=(3,))")
+        let many = (0..<2000).map(Float.init)
+        #expect(TensorFormatter.format(shape: [2000], values: many, isParameter: false, options: options)
+                == "tensor([...], size=(2000,))")
+        #expect(TensorFormatter.format(shape: [20, 100], values: many, isParameter: false, options: options)
+                == "tensor([...], size=(20, 100))")
     }
 
     @Test func narrowLinesStillHoldOneElement() {

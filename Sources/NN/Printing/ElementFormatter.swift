@@ -54,15 +54,17 @@ struct ElementFormatter: Sendable, Equatable {
             if value != value.rounded(.up) { allIntegral = false }
         }
         // Wide dynamic range or huge values need scientific notation; tiny values too, unless
-        // everything is integral (integral tensors have no values below 1).
+        // everything is integral (integral tensors have no values below 1). A forced sci_mode
+        // wins, and (as in PyTorch 2.13) the width is then measured in the forced notation.
         let wideRange = largest / smallest > 1000.0 || largest > 1.0e8
         let automaticScientific = allIntegral ? wideRange : (wideRange || smallest < 1.0e-4)
+        let scientific = options.sciMode ?? automaticScientific
+        notation = scientific ? .scientific : (allIntegral ? .integral : .fixed)
 
-        let measured: Notation = automaticScientific ? .scientific : (allIntegral ? .integral : .fixed)
         var columnWidth = 1
         for value in nonzeroFinite {
             let text: String
-            switch measured {
+            switch notation {
             case .scientific: text = PythonNumberFormat.scientific(value, precision: precision)
             // The trailing "." of `1.` is counted by PyTorch as one extra character.
             case .integral: text = PythonNumberFormat.fixed(value, precision: 0) + "."
@@ -71,13 +73,6 @@ struct ElementFormatter: Sendable, Equatable {
             columnWidth = max(columnWidth, text.count)
         }
         width = columnWidth
-
-        // A forced sci_mode changes the notation but keeps the width measured above.
-        switch options.sciMode {
-        case true?: notation = .scientific
-        case false?: notation = allIntegral ? .integral : .fixed
-        case nil: notation = measured
-        }
     }
 
     // MARK: - Rendering

@@ -78,6 +78,8 @@ enum TensorFormatter {
             // Only `(0,)` goes without its size, to match NumPy.
             if shape.count != 1 { allSuffixes.insert("size=" + pythonTuple(shape), at: 0) }
         } else {
+            // Without edge items PyTorch always names the size, summarised or not.
+            if options.edgeitems == 0 { allSuffixes.insert("size=" + pythonTuple(shape), at: 0) }
             let summarize = count > options.threshold
             let shown = TensorLayout.shownOffsets(shape: shape, summarize: summarize, options: options)
             let formatter = makeFormatter(shown)

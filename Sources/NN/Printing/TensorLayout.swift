@@ -44,6 +44,8 @@ struct TensorLayout {
         let kept = TensorLayout.keptIndices(count: shape[dimension], summarize: summarize, options: options)
         let stride = strides[dimension]
         if dimension == shape.count - 1 {
+            // With no edge items a summarised row is a bare ellipsis, without its leading space.
+            if summarize && options.edgeitems == 0 { return "[...]" }
             let items = kept.map { index in index.map { element(offset + $0 * stride) } ?? " ..." }
             return vector(items, indent: indent)
         }
