@@ -58,13 +58,7 @@ extension PNGEncoder {
             let a = current.loadUnaligned(fromByteOffset: x * 4, as: SIMD16<UInt8>.self)
             let b = above.loadUnaligned(fromByteOffset: x * 4, as: SIMD16<UInt8>.self)
             let d = unsafeBitCast(a &- b, to: SIMD4<UInt32>.self)  // four native-endian difference words
-            let (p0, p1, p2, p3) = (d[0], d[1], d[2], d[3])
-            let w0 = rgbLowBytes(p0) | (p1 >> 16 & 0xFF) << 24
-            let w1 = (p1 >> 8 & 0xFF) | (p1 & 0xFF) << 8 | (p2 >> 16 & 0xFF) << 16 | (p2 >> 8 & 0xFF) << 24
-            let w2 = (p2 & 0xFF) | rgbLowBytes(p3) << 8
-            out.storeBytes(of: w0.littleEndian, toByteOffset: offset, as: UInt32.self)
-            out.storeBytes(of: w1.littleEndian, toByteOffset: offset + 4, as: UInt32.self)
-            out.storeBytes(of: w2.littleEndian, toByteOffset: offset + 8, as: UInt32.self)
+            storeFourRGB(d[0], d[1], d[2], d[3], to: out, at: offset)
             x += 4
             offset += 12
         }

@@ -106,6 +106,19 @@ public enum PNGEncoder {
         }
     }
 
+    /// Stores four native 0xAARRGGBB words as twelve bytes R, G, B, R, G, B, … at `offset`.
+    @inline(__always)
+    static func storeFourRGB(_ p0: UInt32, _ p1: UInt32, _ p2: UInt32, _ p3: UInt32,
+                             to raw: UnsafeMutableRawPointer, at offset: Int) {
+        // Memory order little-endian: the first byte is the lowest.
+        let a = rgbLowBytes(p0) | (p1 >> 16 & 0xFF) << 24
+        let b = (p1 >> 8 & 0xFF) | (p1 & 0xFF) << 8 | (p2 >> 16 & 0xFF) << 16 | (p2 >> 8 & 0xFF) << 24
+        let c = (p2 & 0xFF) | rgbLowBytes(p3) << 8
+        raw.storeBytes(of: a.littleEndian, toByteOffset: offset, as: UInt32.self)
+        raw.storeBytes(of: b.littleEndian, toByteOffset: offset + 4, as: UInt32.self)
+        raw.storeBytes(of: c.littleEndian, toByteOffset: offset + 8, as: UInt32.self)
+    }
+
     /// Writes R, G, B of `count` native-endian 0xAARRGGBB words as 3 bytes each (alpha dropped).
     ///
     /// Four pixels at a time become three 32-bit stores (R0 G0 B0 R1 | G1 B1 R2 G2 | B2 R3 G3 B3 in memory),
@@ -115,14 +128,7 @@ public enum PNGEncoder {
         let raw = UnsafeMutableRawPointer(rgb)
         var x = 0, offset = 0
         while x + 4 <= count {
-            let (p0, p1, p2, p3) = (words[x], words[x + 1], words[x + 2], words[x + 3])
-            // Memory order little-endian: the first byte is the lowest.
-            let a = rgbLowBytes(p0) | (p1 >> 16 & 0xFF) << 24
-            let b = (p1 >> 8 & 0xFF) | (p1 & 0xFF) << 8 | (p2 >> 16 & 0xFF) << 16 | (p2 >> 8 & 0xFF) << 24
-            let c = (p2 & 0xFF) | rgbLowBytes(p3) << 8
-            raw.storeBytes(of: a.littleEndian, toByteOffset: offset, as: UInt32.self)
-            raw.storeBytes(of: b.littleEndian, toByteOffset: offset + 4, as: UInt32.self)
-            raw.storeBytes(of: c.littleEndian, toByteOffset: offset + 8, as: UInt32.self)
+            storeFourRGB(words[x], words[x + 1], words[x + 2], words[x + 3], to: raw, at: offset)
             x += 4
             offset += 12
         }
