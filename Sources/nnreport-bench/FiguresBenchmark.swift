@@ -37,11 +37,8 @@ enum FiguresBenchmark {
     /// Probabilities for a Fashion-MNIST ankle boot.
     static let fashionProbabilities: [Float] = [0.004, 0.001, 0.003, 0.002, 0.004, 0.07, 0.006, 0.18, 0.02, 0.71]
 
-    /// Fashion-MNIST's class names.
-    static let fashionClassNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
-
     /// 64 float32 row sums: 1 and its neighbours, offsets in units in the last place.
+    /// (The same inputs as the golden tests' NotebookFixtures, so the bench times the figures the goldens guard.)
     static let softmaxSums: [Float] = {
         let ulps: [Int32] = [
             0, 0, -1, 0, 1, 0, 0, -1, 0, 0, 0, 1, -1, 0, 0, 0,
@@ -66,7 +63,7 @@ enum FiguresBenchmark {
             let fashion = try MNISTDataset(.fashionMNIST(directory: nil), split: .test)
             let boot = Array(fashion.pixels(at: 0)).map { Compose.mnist($0) }
             cases.append(Case(name: "classification-fashion") {
-                try classificationFigure(pixels: boot, probabilities: fashionProbabilities, classNames: fashionClassNames).figure
+                try classificationFigure(pixels: boot, probabilities: fashionProbabilities, classNames: DatasetKind.fashionMNISTClassNames).figure
             })
         }
         return cases
