@@ -18,10 +18,12 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        // MARK: - nnreport's own C: matrix-product kernels per instruction set, OpenBLAS through dlopen
+        .target(name: "CKernels"),
 
         // MARK: - Libraries
-        .target(name: "NN", dependencies: ["CBLAS"]),
+        .target(name: "NN", dependencies: ["CKernels"]),
         .target(name: "Datasets", dependencies: ["NN", "CZlib"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "Plotting"),
         .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
@@ -30,7 +32,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "NNReportCLI", dependencies: [
-            "Report",
+            "NN", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -44,7 +46,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"], exclude: ["Goldens"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "NN", "Datasets"]),
-        .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report"]),
+        .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report", "NN"]),
     ],
     swiftLanguageModes: [.v5]
 )

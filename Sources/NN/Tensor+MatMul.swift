@@ -1,6 +1,6 @@
-import CBLAS
+import CKernels
 
-/// The matrix product through OpenBLAS `cblas_sgemm`, and the fused affine map of `Linear`.
+/// The matrix product and the fused affine map of `Linear`, through the active `MatrixKernel`.
 extension Tensor {
     // MARK: - Matrix product
 
@@ -21,8 +21,8 @@ extension Tensor {
         if rank == 2 { resultShape.append(rows) }
         if other.rank == 2 { resultShape.append(columns) }
         return Tensor(shape: resultShape) { output in
-            Self.gemm(left.storage, right.storage, into: output, rows: rows, inner: inner, columns: columns,
-                      transposeRight: false, accumulate: false)
+            Self.product(left.storage, right.storage, into: output, rows: rows, inner: inner, columns: columns,
+                         rightIsTransposed: false, bias: nil, packedRight: nil)
         }
     }
 
@@ -31,9 +31,10 @@ extension Tensor {
     /// x·Wᵀ + b over the last dimension (`torch.nn.functional.linear`).
     ///
     /// `input` is (…, in), `weight` (out, in), `bias` (out) or nil; the result is (…, out).
-    /// The bias is written into every output row first and sgemm accumulates onto it (β = 1),
-    /// so the addition costs no extra pass.
-    public static func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
+    /// The bias is each output element's starting value, so the addition costs no extra pass.
+    /// `packedWeight`, Wᵀ already packed for the active kernel (a layer keeps one), saves packing
+    /// the weight again; a packing for another instruction set is ignored.
+    public static func linear(_ input: Tensor, weight: Tensor, bias: Tensor?, packedWeight: PackedMatrix? = nil) -> Tensor {
         precondition(weight.rank == 2, "Tensor.linear: weight must be 2-D, got shape \(weight.shape)")
         let outFeatures = weight.shape[0], inFeatures = weight.shape[1]
         precondition(input.rank >= 1 && input.shape[input.rank - 1] == inFeatures,
@@ -43,44 +44,73 @@ extension Tensor {
             precondition(bias.shape == [outFeatures],
                          "Tensor.linear: bias of shape \(bias.shape) does not match weight of shape \(weight.shape)")
         }
+        if let packedWeight {
+            precondition(packedWeight.rows == inFeatures && packedWeight.columns == outFeatures,
+                         "Tensor.linear: packed weight is \(packedWeight.columns)x\(packedWeight.rows), "
+                         + "weight is \(outFeatures)x\(inFeatures)")
+        }
         let rows = input.shape.dropLast().reduce(1, *)  // Every leading dimension is a row.
         let resultShape = Array(input.shape.dropLast()) + [outFeatures]
         return Tensor(shape: resultShape) { output in
-            if let bias {
-                bias.storage.withUnsafeBufferPointer { bias in
-                    for row in 0..<rows {
-                        UnsafeMutableBufferPointer(rebasing: output[(row * outFeatures)..<((row + 1) * outFeatures)])
-                            .baseAddress!.update(from: bias.baseAddress!, count: outFeatures)
-                    }
-                }
-            }
-            gemm(input.storage, weight.storage, into: output, rows: rows, inner: inFeatures, columns: outFeatures,
-                 transposeRight: true, accumulate: bias != nil)
+            product(input.storage, weight.storage, into: output, rows: rows, inner: inFeatures, columns: outFeatures,
+                    rightIsTransposed: true, bias: bias?.storage, packedRight: packedWeight)
         }
     }
 
-    // MARK: - BLAS
+    // MARK: - Kernels
 
-    /// C = A·B (or A·Bᵀ) + β·C in row-major float32, β = 1 when `accumulate` else 0.
-    ///
-    /// A is (rows, inner); B is (inner, columns), or (columns, inner) when `transposeRight`.
-    private static func gemm(
+    /// output (rows, columns) = bias + left·right, where `right` is (inner, columns), or
+    /// (columns, inner) read transposed when `rightIsTransposed`.
+    private static func product(
         _ left: [Float], _ right: [Float], into output: UnsafeMutableBufferPointer<Float>,
-        rows: Int, inner: Int, columns: Int, transposeRight: Bool, accumulate: Bool
+        rows: Int, inner: Int, columns: Int, rightIsTransposed: Bool, bias: [Float]?, packedRight: PackedMatrix?
     ) {
         guard rows > 0, columns > 0 else { return }
         guard inner > 0 else {
-            // An empty sum: the product is zero (sgemm would leave C untouched with K = 0).
-            if !accumulate { output.update(repeating: 0) }
+            // An empty sum: only the starting values remain.
+            for row in 0..<rows {
+                for column in 0..<columns { output[row * columns + column] = bias?[column] ?? 0 }
+            }
             return
         }
-        left.withUnsafeBufferPointer { left in
-            right.withUnsafeBufferPointer { right in
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, transposeRight ? CblasTrans : CblasNoTrans,
-                            blasint(rows), blasint(columns), blasint(inner),
-                            1, left.baseAddress, blasint(inner),
-                            right.baseAddress, blasint(transposeRight ? inner : columns),
-                            accumulate ? 1 : 0, output.baseAddress, blasint(columns))
+        switch MatrixKernel.active.backend {
+        case .native(let set):
+            let packed: PackedMatrix
+            if let packedRight, packedRight.instructionSet == set {
+                packed = packedRight
+            } else {
+                packed = right.withUnsafeBufferPointer { right in
+                    PackedMatrix(right.baseAddress!, rowStride: rightIsTransposed ? 1 : columns,
+                                 columnStride: rightIsTransposed ? inner : 1, rows: inner, columns: columns,
+                                 instructionSet: set)
+                }
+            }
+            left.withUnsafeBufferPointer { left in
+                if let bias {
+                    bias.withUnsafeBufferPointer { bias in
+                        MatrixProduct.multiply(left.baseAddress!, aRowStride: inner, aColumnStride: 1, rows: rows,
+                                               by: packed, start: .row(bias.baseAddress!),
+                                               into: output.baseAddress!, ldc: columns)
+                    }
+                } else {
+                    MatrixProduct.multiply(left.baseAddress!, aRowStride: inner, aColumnStride: 1, rows: rows,
+                                           by: packed, start: .zero, into: output.baseAddress!, ldc: columns)
+                }
+            }
+        case .openBLAS:
+            if let bias {
+                // sgemm accumulates onto C (β = 1), which starts as the bias in every row.
+                for row in 0..<rows {
+                    UnsafeMutableBufferPointer(rebasing: output[(row * columns)..<((row + 1) * columns)])
+                        .baseAddress!.update(from: bias, count: columns)
+                }
+            }
+            left.withUnsafeBufferPointer { left in
+                right.withUnsafeBufferPointer { right in
+                    nnr_openblas_sgemm(rows, columns, inner, left.baseAddress, inner, right.baseAddress,
+                                       rightIsTransposed ? inner : columns, rightIsTransposed ? 1 : 0,
+                                       bias == nil ? 0 : 1, output.baseAddress, columns)
+                }
             }
         }
     }

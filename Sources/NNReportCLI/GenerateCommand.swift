@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import NN
 import Report
 
 /// `nnreport generate`: runs the experiments and writes the report folder.
@@ -80,7 +81,14 @@ public struct GenerateCommand: ParsableCommand {
     }
 
     /// Runs the pipeline, prints progress and a summary, and returns the exit status.
-    func execute(stdout: TextSink, stderr: TextSink, experiments: ExperimentFactory, libraryVersions: LibraryVersions) async -> Int32 {
+    /// A failed `kernel` selection (a bad `NNREPORT_KERNEL`) stops the run first, as a usage error.
+    func execute(stdout: TextSink, stderr: TextSink, experiments: ExperimentFactory, libraryVersions: LibraryVersions,
+                 kernel: Result<MatrixKernel, MatrixKernelError>) async -> Int32 {
+        if case .failure(let error) = kernel {
+            // A bad NNREPORT_KERNEL is a usage error, reported before any work.
+            stderr.write("nnreport: error: \(error)\n")
+            return 64
+        }
         let pipeline = ReportPipeline(configuration: configuration(libraryVersions: libraryVersions), experiments: experiments(dataset, seed))
         let showProgress = stderr.isTerminal && !quiet
         do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import NN
 import Report
 
 /// Makes the experiments for a dataset and seed (`ExperimentRegistry.notebook` unless a test passes its own).
@@ -11,11 +12,13 @@ public enum NNReport {
     /// help and version go to `stdout`, errors to `stderr` as one line `nnreport: error: <message>`.
     public static func run(arguments: [String], stdout: TextSink, stderr: TextSink,
                            experiments: @escaping ExperimentFactory = ExperimentRegistry.notebook,
-                           libraryVersions: LibraryVersions = ExperimentRegistry.libraryVersions) async -> Int32 {
+                           libraryVersions: LibraryVersions = ExperimentRegistry.libraryVersions,
+                           kernel: Result<MatrixKernel, MatrixKernelError> = MatrixKernel.selection) async -> Int32 {
         do {
             var command = try NNReportCommand.parseAsRoot(arguments)
             if let generate = command as? GenerateCommand {
-                return await generate.execute(stdout: stdout, stderr: stderr, experiments: experiments, libraryVersions: libraryVersions)
+                return await generate.execute(stdout: stdout, stderr: stderr, experiments: experiments, libraryVersions: libraryVersions,
+                                              kernel: kernel)
             }
             try command.run()  // `help`, `--help` and the bare root throw a help request, handled below
             return 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import NN
 import Report
 
 /// `nnreport`: the root command; its only subcommand today is `generate`.
@@ -19,7 +20,8 @@ public struct NNReportCommand: ParsableCommand {
         66 missing input, 70 internal error, 73 cannot create the output,
         74 input/output error.
         """,
-        version: "nnreport \(BuildInfo.nnreportVersion) (Swift \(BuildInfo.swiftVersion))",
+        version: "nnreport \(BuildInfo.nnreportVersion) (Swift \(BuildInfo.swiftVersion))\n"
+            + "matrix kernel: \(MatrixKernel.active)",
         subcommands: [GenerateCommand.self])
 
     /// Required by ParsableCommand.

@@ -1,33 +1,69 @@
 import NN
 
-/// Prints the forward throughput of the notebook's 784-128-64-10 ReLU network at batch 64 and 1000.
+/// Prints the forward throughput of the notebook's 784-128-64-10 ReLU network at batch 1, 64 and 1000.
 ///
-/// Each measurement warms up for ~0.2 s, then runs ten windows of ~0.1 s each (whole forward
-/// passes, timed with the monotonic `ContinuousClock`) and reports the median window's rate, so a
-/// burst of load from other processes on this shared machine does not decide the figure.
-/// The goal is PyTorch's CPU figure here (about 220,000 images/s at batch 64 and 370,000 at 1000).
-/// A second line times the three matrix products alone (`Tensor.linear` without bias or
-/// activations): the floor that any engine built on the same OpenBLAS pays. A third line repeats
-/// the forward pass with a single BLAS thread (OpenBLAS defaults to one per core).
+/// First with the process's kernel (`MatrixKernel.active`, which `NNREPORT_KERNEL` and
+/// `OPENBLAS_CORETYPE` choose) and thread limit, in lines exactly of the form
+/// `nn.forward relu-784-128-64-10 batch=64: 123456 images/s`; then the three matrix products alone,
+/// one thread, and every other kernel this processor can run, each line naming what it changes.
+/// Each figure is the median of ten ~0.1 s windows after a ~0.2 s warm-up, so a burst of load
+/// from other processes on this shared machine does not decide it.
 func benchmarkNN() {
+    let active = MatrixKernel.active
+    let threads = KernelThreads.count
+    print("kernel: \(active); threads: \(threads)")
     var generator = Generator(seed: 0)
     let model = ReluNet(generator: &generator)
-    let weights = [model.inputToHiddenOne, model.hiddenOneToHiddenTwo, model.hiddenTwoToOutput].map(\.weight.data)
-    let defaultThreads = BLASThreads.count
-    for batchSize in [64, 1000] {
-        let images = Tensor.uniform([batchSize, 784], low: -1, high: 1, generator: &generator)
-        let forward = medianThroughput(batchSize: batchSize) { model(images).storage[0] }
-        print("nn.forward relu-784-128-64-10 batch=\(batchSize): \(Int(forward.rounded())) images/s")
-        let products = medianThroughput(batchSize: batchSize) {
-            weights.reduce(images) { Tensor.linear($0, weight: $1, bias: nil) }.storage[0]
+    let weights = [model.inputToHiddenOne, model.hiddenOneToHiddenTwo, model.hiddenTwoToOutput].map(\.weight)
+    let batches = [1, 64, 1000].map { Tensor.uniform([$0, 784], low: -1, high: 1, generator: &generator) }
+    for images in batches {
+        let rate = medianThroughput(batchSize: images.shape[0]) { model(images).storage[0] }
+        print("nn.forward relu-784-128-64-10 batch=\(images.shape[0]): \(Int(rate.rounded())) images/s")
+    }
+    for images in batches {
+        let rate = medianThroughput(batchSize: images.shape[0]) {
+            weights.reduce(images) { Tensor.linear($0, weight: $1.data, bias: nil, packedWeight: $1.packedTransposed()) }
+                .storage[0]
         }
-        print("nn.products-only 784-128-64-10 batch=\(batchSize): \(Int(products.rounded())) images/s")
-        if defaultThreads > 1 {
-            // The same forward pass with one BLAS thread, which wins when other processes load the cores.
-            BLASThreads.set(1)
-            let single = medianThroughput(batchSize: batchSize) { model(images).storage[0] }
-            BLASThreads.set(defaultThreads)
-            print("nn.forward relu-784-128-64-10 batch=\(batchSize) blas-threads=1: \(Int(single.rounded())) images/s")
+        print("nn.products-only 784-128-64-10 batch=\(images.shape[0]): \(Int(rate.rounded())) images/s")
+    }
+    if threads > 1 {
+        KernelThreads.set(1)
+        for images in batches where images.shape[0] > 1 {
+            let rate = medianThroughput(batchSize: images.shape[0]) { model(images).storage[0] }
+            print("nn.forward relu-784-128-64-10 batch=\(images.shape[0]) threads=1: \(Int(rate.rounded())) images/s")
+        }
+        KernelThreads.set(threads)
+    }
+    for kernel in otherKernels(than: active) {
+        MatrixKernel.active = kernel
+        for images in batches {
+            let rate = medianThroughput(batchSize: images.shape[0]) { model(images).storage[0] }
+            print("nn.forward relu-784-128-64-10 batch=\(images.shape[0]) kernel=\(kernel.shortName): "
+                  + "\(Int(rate.rounded())) images/s")
+        }
+    }
+    MatrixKernel.active = active
+}
+
+/// The kernels this processor can run besides `active`: the other native instruction sets
+/// (scalar only when nothing faster exists: it is a fallback), and OpenBLAS when it loads.
+private func otherKernels(than active: MatrixKernel) -> [MatrixKernel] {
+    var kernels = MatrixKernel.InstructionSet.allCases
+        .filter { $0.isSupported && $0 != .scalar }
+        .map { MatrixKernel(backend: .native($0), reason: "benchmark") }
+    if let openBLAS = try? MatrixKernel.select(environment: ["NNREPORT_KERNEL": "openblas"]) {
+        kernels.append(openBLAS)
+    }
+    return kernels.filter { $0.backend != active.backend }
+}
+
+extension MatrixKernel {
+    /// "avx2", "openblas-Zen": a benchmark line's tag.
+    fileprivate var shortName: String {
+        switch backend {
+        case .native(let set): set.rawValue
+        case .openBLAS(let core, _): "openblas-\(core)"
         }
     }
 }

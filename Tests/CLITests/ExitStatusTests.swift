@@ -1,4 +1,5 @@
 import Foundation
+import NN
 import Report
 import Testing
 
@@ -140,7 +141,19 @@ import Testing
         let root = await CommandRun.run(["--help"])
         #expect(root.status == 0 && root.stdout.contains("Exit status (sysexits): 0 success, 64 usage"))
         let version = await CommandRun.run(["--version"])
-        #expect(version.status == 0 && version.stdout == "nnreport \(BuildInfo.nnreportVersion) (Swift \(BuildInfo.swiftVersion))\n")
+        #expect(version.status == 0 && version.stdout
+                == "nnreport \(BuildInfo.nnreportVersion) (Swift \(BuildInfo.swiftVersion))\nmatrix kernel: \(MatrixKernel.active)\n")
+    }
+
+    @Test func aBadKernelChoiceIsAUsageErrorBeforeAnyWork() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("output")
+        let run = await CommandRun.run(["generate", "--output", output.path, "--quiet"],
+                                       kernel: .failure(.unknown("mkl")))
+        #expect(run.status == 64)
+        #expect(run.stderr == "nnreport: error: NNREPORT_KERNEL=mkl is not one of auto|avx512|avx2|scalar|openblas\n")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
     /// The embedded sample's four files, copied into `folder/data`.

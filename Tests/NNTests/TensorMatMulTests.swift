@@ -64,17 +64,3 @@ struct TensorMatMulTests {
         }
     }
 }
-
-@Suite("BLAS thread count")
-struct BLASThreadsTests {
-    @Test func threadCountCanBeChanged() async {
-        #expect(BLASThreads.count >= 1)
-        // In a child process: changing OpenBLAS's pool while other tests multiply is not safe.
-        await #expect(processExitsWith: .success) {
-            BLASThreads.set(1)
-            let left = Tensor(rows: [[1, 2, 3], [4, 5, 6]])
-            // Products are unchanged by the thread count.
-            precondition(BLASThreads.count == 1 && left.matmul(left.t()) == Tensor(rows: [[14, 32], [32, 77]]))
-        }
-    }
-}

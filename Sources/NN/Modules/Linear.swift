@@ -1,7 +1,8 @@
 /// A fully connected layer (`torch.nn.Linear`): y = x·Wᵀ + b.
 ///
 /// x is (…, in_features), W is (out_features, in_features), b is (out_features); y is
-/// (…, out_features). The product runs through BLAS with the bias fused in (see `Tensor.linear`).
+/// (…, out_features). The product runs through the active `MatrixKernel` with the bias fused in and the weight
+/// packed once until it changes (see `Tensor.linear`).
 /// Initialisation follows PyTorch: W then b, each ~ U(−1/√in_features, 1/√in_features)
 /// (Kaiming-uniform with a = √5 reduces to this bound).
 public final class Linear: Module {
@@ -35,7 +36,7 @@ public final class Linear: Module {
 
     /// x·Wᵀ + b for `input` of shape (…, in_features).
     public override func forward(_ input: Tensor) -> Tensor {
-        Tensor.linear(input, weight: weight.data, bias: bias?.data)
+        Tensor.linear(input, weight: weight.data, bias: bias?.data, packedWeight: weight.packedTransposed())
     }
 
     /// `in_features=784, out_features=256, bias=True`.

@@ -5,7 +5,12 @@
 /// autograd; a parameter prints with `Parameter containing:` and `requires_grad=True`.
 public final class Parameter {
     /// The values (`Parameter.data`); assigning or mutating it updates the owning module.
-    public var data: Tensor
+    public var data: Tensor {
+        didSet { packedTranspose = nil }
+    }
+
+    /// `data`ᵀ packed for the native kernel, made on first use after each change of `data`.
+    private var packedTranspose: PackedMatrix?
 
     /// Wraps `data` as a parameter.
     public init(_ data: Tensor) {
@@ -17,6 +22,15 @@ public final class Parameter {
 
     /// The number of elements of `data` (`numel()`).
     public var count: Int { data.count }
+
+    /// `data`ᵀ packed for the active native kernel (a weight's right operand in x·Wᵀ), or nil under OpenBLAS.
+    public func packedTransposed() -> PackedMatrix? {
+        guard data.rank == 2, let set = MatrixKernel.active.instructionSet else { return nil }
+        if let packedTranspose, packedTranspose.instructionSet == set { return packedTranspose }
+        let packed = PackedMatrix(transposing: data, instructionSet: set)
+        packedTranspose = packed
+        return packed
+    }
 
     /// Sets every element to `value` (`fill_`).
     public func fill_(_ value: Float) {

@@ -1,4 +1,5 @@
 import Datasets
+import NN
 
 /// What a reader needs to reproduce the report: seed, dataset with digests, and versions.
 public struct Reproducibility: Equatable, Sendable {
@@ -14,16 +15,20 @@ public struct Reproducibility: Equatable, Sendable {
     public var swiftVersion: String
     /// Versions of the C libraries that draw and encode figures.
     public var libraries: LibraryVersions
+    /// The kernel that ran the matrix products (`MatrixKernel.description`).
+    public var matrixKernel: String
 
     /// A reproducibility record.
     public init(seed: UInt64, datasetName: String, datasetFiles: [DatasetFileRecord], nnreportVersion: String = BuildInfo.nnreportVersion,
-                swiftVersion: String = BuildInfo.swiftVersion, libraries: LibraryVersions) {
+                swiftVersion: String = BuildInfo.swiftVersion, libraries: LibraryVersions,
+                matrixKernel: String = MatrixKernel.active.description) {
         self.seed = seed
         self.datasetName = datasetName
         self.datasetFiles = datasetFiles
         self.nnreportVersion = nnreportVersion
         self.swiftVersion = swiftVersion
         self.libraries = libraries
+        self.matrixKernel = matrixKernel
     }
 
     /// One digest for the whole dataset: SHA-256 of the lines `<sha256>  <name>\n` of its files, in order

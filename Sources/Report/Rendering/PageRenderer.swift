@@ -86,6 +86,7 @@ struct PageRenderer {
                 ["name": "Swift", "version": info.swiftVersion],
                 ["name": "Cairo", "version": info.libraries.cairo],
                 ["name": "libpng", "version": info.libraries.libpng],
+                ["name": "Matrix kernel", "version": info.matrixKernel],
             ],
             "timed": timings.recorded,
             "stages": PipelineStage.allCases.filter { $0 != .writing }.map {

@@ -26,6 +26,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         public var dataset: DatasetDocument
         /// Versions of nnreport, Swift, Cairo and libpng.
         public var versions: [String: String]
+        /// The kernel that ran the matrix products, e.g. "nnreport avx2+fma, 6x16 tiles (best for this processor)".
+        public var kernel: String
     }
 
     /// `reproducibility.dataset` in report.json.
@@ -123,7 +125,8 @@ extension ReportDocument {
                     "swift": report.reproducibility.swiftVersion,
                     "cairo": report.reproducibility.libraries.cairo,
                     "libpng": report.reproducibility.libraries.libpng,
-                ]),
+                ],
+                kernel: report.reproducibility.matrixKernel),
             sections: report.sections.map { section in
                 SectionDocument(
                     id: section.id, title: section.title,

@@ -1,4 +1,5 @@
 import Foundation
+import NN
 import NNReportCLI
 import Report
 
@@ -9,10 +10,12 @@ struct CommandRun {
     let stderr: String
 
     /// Runs the command line with the fixture experiments (or the notebook's) and captures its output.
-    static func run(_ arguments: [String], fixtures: Bool = true, terminal: Bool = false) async -> CommandRun {
+    static func run(_ arguments: [String], fixtures: Bool = true, terminal: Bool = false,
+                    kernel: Result<MatrixKernel, MatrixKernelError> = MatrixKernel.selection) async -> CommandRun {
         let out = StringSink(), err = StringSink(isTerminal: terminal)
         let factory: ExperimentFactory = fixtures ? Fixtures.experiments : ExperimentRegistry.notebook
-        let status = await NNReport.run(arguments: arguments, stdout: out, stderr: err, experiments: factory)
+        let status = await NNReport.run(arguments: arguments, stdout: out, stderr: err, experiments: factory,
+                                        kernel: kernel)
         return CommandRun(status: status, stdout: out.text, stderr: err.text)
     }
 }

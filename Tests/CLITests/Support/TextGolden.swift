@@ -30,9 +30,11 @@ struct TextGolden {
             }
             return record(text, reason: "recorded missing golden")
         }
-        guard text != expected else { return nil }
-        if mode == .all || mode == .failed { return record(text, reason: "re-recorded golden that differed:") }
-        return difference(expected: expected, actual: text)
+        guard let mismatch = KernelDependentText.firstMismatch(expected: expected, actual: text) else { return nil }
+        if mode == .all || mode == .failed {
+            return record(KernelDependentText.marking(text, like: expected), reason: "re-recorded golden that differed:")
+        }
+        return difference(expected: expected, actual: text, at: mismatch)
     }
 
     // MARK: - Recording and artefacts
@@ -49,10 +51,11 @@ struct TextGolden {
     }
 
     /// The first differing line, with the actual text written beside the goldens in the git-ignored `Failures/`.
-    private func difference(expected: String, actual: String) -> String {
+    ///
+    /// Lines marked `≈ ` in the golden are compared as `KernelDependentText` says; all others exactly.
+    private func difference(expected: String, actual: String, at first: Int) -> String {
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = Array(zip(expectedLines, actualLines)).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
         let failures = url.deletingLastPathComponent().appendingPathComponent("Failures", isDirectory: true)
         let actualURL = failures.appendingPathComponent(url.deletingPathExtension().lastPathComponent + ".actual.txt")
         var written = "actual text written to \(actualURL.path)"

@@ -1,4 +1,0 @@
-#ifndef NNREPORT_CBLAS_SHIM_H
-#define NNREPORT_CBLAS_SHIM_H
-#include <cblas.h>
-#endif

@@ -1,0 +1,115 @@
+// One instruction-set level of the matrix-product kernel: not a header of its own, included once per level by gemm.c.
+//
+// Before including, define:
+//   KNAME(x)  a name for this level's functions (e.g. avx2_##x)
+//   KTARGET   the function attribute that selects the instruction set (may be empty)
+//   KW        lanes per vector (4, 8 or 16)
+//   KMR       rows per micro-tile
+// A panel of packed B is NR = 2*KW columns wide. Each C element is one chain of fused
+// multiply-adds over k in ascending order, whatever KW and KMR are.
+
+#define KNR (2 * KW)
+typedef float KNAME(vec) __attribute__((ext_vector_type(KW)));
+
+/// Loads KW floats from any address.
+static inline __attribute__((always_inline)) KTARGET KNAME(vec) KNAME(load)(const float *p) {
+    KNAME(vec) v;
+    __builtin_memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/// Stores KW floats to any address.
+static inline __attribute__((always_inline)) KTARGET void KNAME(store)(float *p, KNAME(vec) v) {
+    __builtin_memcpy(p, &v, sizeof v);
+}
+
+/// t[0..<mr][0..<NR] += A[0..<mr][0..<kc] · panel[0..<kc][0..<NR], one fused chain per element.
+static inline __attribute__((always_inline)) KTARGET void KNAME(tile)(
+    const long mr, long kc, const float *a, long ars, long acs, const float *panel, float *t, long ldt) {
+    KNAME(vec) low[KMR], high[KMR];
+    const float *rows[KMR];
+#pragma clang loop unroll(full)
+    for (long i = 0; i < KMR; i++) {
+        if (i < mr) {
+            low[i] = KNAME(load)(t + i * ldt);
+            high[i] = KNAME(load)(t + i * ldt + KW);
+            rows[i] = a + i * ars;
+        }
+    }
+    for (long p = 0; p < kc; p++) {
+        const KNAME(vec) b0 = KNAME(load)(panel + p * KNR);
+        const KNAME(vec) b1 = KNAME(load)(panel + p * KNR + KW);
+        const long offset = p * acs;
+#pragma clang loop unroll(full)
+        for (long i = 0; i < KMR; i++) {
+            if (i < mr) {
+                const KNAME(vec) s = (KNAME(vec))(rows[i][offset]);
+                low[i] = __builtin_elementwise_fma(s, b0, low[i]);
+                high[i] = __builtin_elementwise_fma(s, b1, high[i]);
+            }
+        }
+    }
+#pragma clang loop unroll(full)
+    for (long i = 0; i < KMR; i++) {
+        if (i < mr) {
+            KNAME(store)(t + i * ldt, low[i]);
+            KNAME(store)(t + i * ldt + KW, high[i]);
+        }
+    }
+}
+
+/// The tile for a run-time `mr`, each case compiled with its own constant row count.
+static KTARGET void KNAME(tile_any)(long mr, long kc, const float *a, long ars, long acs,
+                                    const float *panel, float *t, long ldt) {
+    switch (mr) {
+#define KCASE(r) case r: KNAME(tile)(r, kc, a, ars, acs, panel, t, ldt); break;
+        KCASE(1) KCASE(2) KCASE(3) KCASE(4)
+#if KMR > 4
+        KCASE(5) KCASE(6)
+#endif
+#if KMR > 6
+        KCASE(7) KCASE(8) KCASE(9) KCASE(10) KCASE(11) KCASE(12)
+#endif
+#undef KCASE
+        default: break;
+    }
+}
+
+/// C rows [first_row, end_row) = init + A·B, B packed in panels of NR columns.
+static KTARGET void KNAME(gemm_rows)(long first_row, long end_row, long n, long k,
+                                     const float *a, long ars, long acs, const float *packed,
+                                     nnr_init init, const float *row, float *c, long ldc) {
+    float edge[KMR * KNR] __attribute__((aligned(64)));
+    const long panels = (n + KNR - 1) / KNR;
+    for (long block = first_row; block < end_row; block += NNR_MC) {
+    const long block_end = end_row - block < NNR_MC ? end_row : block + NNR_MC;
+    for (long k0 = 0; k0 < k; k0 += NNR_KC) {
+        const long kc = k - k0 < NNR_KC ? k - k0 : NNR_KC;
+        const int first = k0 == 0;
+        for (long p = 0; p < panels; p++) {
+            const long j0 = p * KNR;
+            const long valid = n - j0 < KNR ? n - j0 : KNR;
+            const float *panel = packed + p * k * KNR + k0 * KNR;
+            for (long i0 = block; i0 < block_end; i0 += KMR) {
+                const long mr = block_end - i0 < KMR ? block_end - i0 : KMR;
+                float *corner = c + i0 * ldc + j0;
+                if (first) nnr_start_tile(corner, ldc, mr, valid, init, row ? row + j0 : 0);
+                if (valid == KNR) {
+                    KNAME(tile_any)(mr, kc, a + i0 * ars + k0 * acs, ars, acs, panel, corner, ldc);
+                } else {
+                    // A partial panel: work on a full-width copy, then write back the valid columns.
+                    for (long i = 0; i < mr; i++) {
+                        for (long j = 0; j < KNR; j++) edge[i * KNR + j] = j < valid ? corner[i * ldc + j] : 0;
+                    }
+                    KNAME(tile_any)(mr, kc, a + i0 * ars + k0 * acs, ars, acs, panel, edge, KNR);
+                    for (long i = 0; i < mr; i++) {
+                        for (long j = 0; j < valid; j++) corner[i * ldc + j] = edge[i * KNR + j];
+                    }
+                }
+            }
+        }
+    }
+    }
+}
+
+#undef KNR
