@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Forward throughput of PyTorch's 784-128-64-10 ReLU network, for comparison with `nnreport-bench nn`.
 
-Prints lines shaped like nnreport-bench's: images/s at batch 64 and 1000, the median of ten
+Prints lines shaped like nnreport-bench's: images/s at batch 1, 64 and 1000, the median of ten
 windows of about 0.1 s each after a warm-up, under torch.no_grad() in float32. Needs PyTorch
 (not part of nnreport's set-up): `pip install torch` (a CPU build is enough). Run it in the same
 session as `nnreport-bench nn`, since the machine's load moves both figures.
@@ -39,7 +39,7 @@ def main() -> None:
     torch.manual_seed(1)
     model = network().eval()
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
-    for batch in (64, 1000):
+    for batch in (1, 64, 1000):
         print(f"torch.forward relu-784-128-64-10 batch={batch}: {images_per_second(model, batch):.0f} images/s")
 
 

@@ -20,6 +20,19 @@ public enum KernelThreads {
         nnr_openblas_set_threads(Int32(count))
     }
 
+    /// Products with fewer multiply-adds than this run on the calling thread alone.
+    ///
+    /// Waking a second thread costs several microseconds, and a thread that cannot get a core on a
+    /// loaded machine costs more. `nnreport-bench kernels` measures both sides of the threshold:
+    /// on the 2-core AMD EPYC (AVX2) machines of this project, two threads win from about 16 rows
+    /// of a 784x128 product (1.6 million multiply-adds).
+    public static var parallelThreshold: Int {
+        get { threshold.withLock { $0 } }
+        set { threshold.withLock { $0 = newValue } }
+    }
+
+    private static let threshold = Mutex<Int>(1 << 21)
+
     /// The starting limit: `NNREPORT_THREADS` when it is a positive number, else the available cores.
     static func initial(environment: [String: String], cores: Int) -> Int {
         if let text = environment["NNREPORT_THREADS"], let value = Int(text), value >= 1 { return value }

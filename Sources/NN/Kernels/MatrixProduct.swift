@@ -13,16 +13,9 @@ enum MatrixProduct {
         case accumulate
     }
 
-    /// Products with fewer multiply-adds than this run on the calling thread alone.
-    ///
-    /// Waking a second thread costs about 5–15 µs here, and a thread that cannot get a core
-    /// on a loaded machine costs more; 2^21 multiply-adds take about 50 µs on one AVX2 core
-    /// (measured with `nnreport-bench kernels`).
-    static let parallelThreshold = 1 << 21
-
-    /// The threads a product of this size uses: 1 below `parallelThreshold`, else up to `KernelThreads.count`.
+    /// The threads a product of this size uses: 1 below `KernelThreads.parallelThreshold`, else up to `KernelThreads.count`.
     static func threads(rows: Int, columns: Int, inner: Int, tileRows: Int) -> Int {
-        guard rows * columns * inner >= parallelThreshold else { return 1 }
+        guard rows * columns * inner >= KernelThreads.parallelThreshold else { return 1 }
         return max(1, min(KernelThreads.count, (rows + tileRows - 1) / tileRows))
     }
 
