@@ -82,9 +82,9 @@ void nnr_openblas_set_threads(int threads) {
     if (nnr_set_threads) nnr_set_threads(threads);
 }
 
-void nnr_openblas_sgemm(long m, long n, long k, const float *a, long lda, const float *b, long ldb,
+void nnr_openblas_sgemm(long m, long n, long k, const float *a, long lda, int transpose_a, const float *b, long ldb,
                         int transpose_b, float beta, float *c, long ldc) {
     // CBLAS constants: row-major 101, no transpose 111, transpose 112.
-    nnr_sgemm(101, 111, transpose_b ? 112 : 111, (int)m, (int)n, (int)k, 1.0f, a, (int)lda, b, (int)ldb, beta, c,
+    nnr_sgemm(101, transpose_a ? 112 : 111, transpose_b ? 112 : 111, (int)m, (int)n, (int)k, 1.0f, a, (int)lda, b, (int)ldb, beta, c,
               (int)ldc);
 }

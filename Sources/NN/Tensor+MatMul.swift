@@ -22,7 +22,24 @@ extension Tensor {
         if other.rank == 2 { resultShape.append(columns) }
         return Tensor(shape: resultShape) { output in
             Self.product(left.storage, right.storage, into: output, rows: rows, inner: inner, columns: columns,
-                         rightIsTransposed: false, bias: nil, packedRight: nil)
+                         leftIsTransposed: false, rightIsTransposed: false, bias: nil, packedRight: nil)
+        }
+    }
+
+    /// The product of two matrices with either one read transposed in place (no copy is made):
+    /// `a.matmul(b, transposingSelf: true)` is aᵀ·b, as the gradients of `linear` need.
+    public func matmul(_ other: Tensor, transposingSelf: Bool = false, transposingOther: Bool = false) -> Tensor {
+        precondition(rank == 2 && other.rank == 2,
+                     "Tensor.matmul: transposed operands must be 2-D, got shapes \(shape) and \(other.shape)")
+        let rows = transposingSelf ? shape[1] : shape[0], inner = transposingSelf ? shape[0] : shape[1]
+        let otherInner = transposingOther ? other.shape[1] : other.shape[0]
+        let columns = transposingOther ? other.shape[0] : other.shape[1]
+        precondition(inner == otherInner,
+                     "Tensor.matmul: \(transposingSelf ? "transposed " : "")\(shape) and "
+                     + "\(transposingOther ? "transposed " : "")\(other.shape) cannot be multiplied")
+        return Tensor(shape: [rows, columns]) { output in
+            Self.product(storage, other.storage, into: output, rows: rows, inner: inner, columns: columns,
+                         leftIsTransposed: transposingSelf, rightIsTransposed: transposingOther, bias: nil, packedRight: nil)
         }
     }
 
@@ -53,17 +70,19 @@ extension Tensor {
         let resultShape = Array(input.shape.dropLast()) + [outFeatures]
         return Tensor(shape: resultShape) { output in
             product(input.storage, weight.storage, into: output, rows: rows, inner: inFeatures, columns: outFeatures,
-                    rightIsTransposed: true, bias: bias?.storage, packedRight: packedWeight)
+                    leftIsTransposed: false, rightIsTransposed: true, bias: bias?.storage, packedRight: packedWeight)
         }
     }
 
     // MARK: - Kernels
 
-    /// output (rows, columns) = bias + left·right, where `right` is (inner, columns), or
-    /// (columns, inner) read transposed when `rightIsTransposed`.
+    /// output (rows, columns) = bias + left·right, where `left` is (rows, inner), or (inner, rows)
+    /// read transposed when `leftIsTransposed`, and `right` is (inner, columns), or (columns, inner)
+    /// read transposed when `rightIsTransposed`.
     private static func product(
         _ left: [Float], _ right: [Float], into output: UnsafeMutableBufferPointer<Float>,
-        rows: Int, inner: Int, columns: Int, rightIsTransposed: Bool, bias: [Float]?, packedRight: PackedMatrix?
+        rows: Int, inner: Int, columns: Int, leftIsTransposed: Bool, rightIsTransposed: Bool,
+        bias: [Float]?, packedRight: PackedMatrix?
     ) {
         guard rows > 0, columns > 0 else { return }
         guard inner > 0 else {
@@ -85,15 +104,17 @@ extension Tensor {
                                  instructionSet: set)
                 }
             }
+            // Element (i, p) of the left operand: row-major (rows, inner), or (inner, rows) read transposed.
+            let (rowStride, columnStride) = leftIsTransposed ? (1, rows) : (inner, 1)
             left.withUnsafeBufferPointer { left in
                 if let bias {
                     bias.withUnsafeBufferPointer { bias in
-                        MatrixProduct.multiply(left.baseAddress!, aRowStride: inner, aColumnStride: 1, rows: rows,
+                        MatrixProduct.multiply(left.baseAddress!, aRowStride: rowStride, aColumnStride: columnStride, rows: rows,
                                                by: packed, start: .row(bias.baseAddress!),
                                                into: output.baseAddress!, ldc: columns)
                     }
                 } else {
-                    MatrixProduct.multiply(left.baseAddress!, aRowStride: inner, aColumnStride: 1, rows: rows,
+                    MatrixProduct.multiply(left.baseAddress!, aRowStride: rowStride, aColumnStride: columnStride, rows: rows,
                                            by: packed, start: .zero, into: output.baseAddress!, ldc: columns)
                 }
             }
@@ -107,7 +128,8 @@ extension Tensor {
             }
             left.withUnsafeBufferPointer { left in
                 right.withUnsafeBufferPointer { right in
-                    nnr_openblas_sgemm(rows, columns, inner, left.baseAddress, inner, right.baseAddress,
+                    nnr_openblas_sgemm(rows, columns, inner, left.baseAddress, leftIsTransposed ? rows : inner,
+                                       leftIsTransposed ? 1 : 0, right.baseAddress,
                                        rightIsTransposed ? inner : columns, rightIsTransposed ? 1 : 0,
                                        bias == nil ? 0 : 1, output.baseAddress, columns)
                 }

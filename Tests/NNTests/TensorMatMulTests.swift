@@ -63,4 +63,13 @@ struct TensorMatMulTests {
             _ = Tensor.ones([2, 3]).matmul(Tensor.ones([2, 3]))
         }
     }
+
+    @Test func transposedOperandsAreReadInPlace() {
+        let a = Tensor(rows: [[1, 2, 3], [4, 5, 6]])  // (2, 3)
+        let b = Tensor(rows: [[1, 0], [0, 1], [2, -1]])  // (3, 2)
+        #expect(a.matmul(a, transposingSelf: true) == a.t().matmul(a))  // (3, 3)
+        #expect(a.matmul(a, transposingOther: true) == Tensor(rows: [[14, 32], [32, 77]]))
+        #expect(b.matmul(a, transposingSelf: true, transposingOther: true) == b.t().matmul(a.t()))
+        #expect(a.matmul(b) == a.matmul(b, transposingSelf: false, transposingOther: false))
+    }
 }

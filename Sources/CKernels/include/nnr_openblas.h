@@ -24,8 +24,8 @@ const char *nnr_openblas_config(void);
 /// Sets OpenBLAS's thread count (no effect before loading).
 void nnr_openblas_set_threads(int threads);
 
-/// C = A·B (transpose_b: A·Bᵀ) + beta·C in row-major float32 through cblas_sgemm.
-void nnr_openblas_sgemm(long m, long n, long k, const float *a, long lda, const float *b, long ldb,
+/// C = op(A)·op(B) + beta·C in row-major float32 through cblas_sgemm; op transposes when asked.
+void nnr_openblas_sgemm(long m, long n, long k, const float *a, long lda, int transpose_a, const float *b, long ldb,
                         int transpose_b, float beta, float *c, long ldc);
 
 #ifdef __cplusplus
