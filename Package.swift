@@ -17,12 +17,12 @@ let package = Package(
         // MARK: - System-library shims
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // MARK: - Libraries
         .target(name: "NN", dependencies: ["CBLAS"]),
-        .target(name: "Datasets", dependencies: ["NN", "CZlib"], resources: [.copy("Resources/mnist-sample")]),
+        .target(name: "Datasets", dependencies: ["NN", "CZlibSystem"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "Plotting"),
         .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
         .target(name: "Report", dependencies: [
