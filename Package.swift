@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - System-library shims
@@ -23,6 +24,10 @@ let package = Package(
         // MARK: - Libraries
         .target(name: "NN", dependencies: ["CBLAS"]),
         .target(name: "Datasets", dependencies: ["NN", "CZlibSystem"], resources: [.copy("Resources/mnist-sample")]),
+        .target(name: "ModelFiles", dependencies: [
+            "NN",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "Plotting"),
         .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
         .target(name: "Report", dependencies: [
