@@ -46,6 +46,10 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN"]),
+        .testTarget(name: "ModelFilesTests", dependencies: [
+            "ModelFiles", "NN", "Datasets",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"], exclude: ["Goldens"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "NN", "Datasets"]),

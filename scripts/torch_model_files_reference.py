@@ -281,7 +281,8 @@ def verify(directory):
             continue
         if extension == ".pth":
             loaded = torch.load(path, weights_only=True)
-            keys_must_keep_order = True
+            # A checkpoint keeps the order it was given; one made from a safetensors file has its order.
+            keys_must_keep_order = stem.endswith(".pth")
         elif extension == ".safetensors":
             if load_file is None:
                 print(f"{name}: skipped (no safetensors package here)")
