@@ -7,7 +7,7 @@ enum FileAccess {
         do {
             return try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw ModelFileError(file: url.lastPathComponent, problem: .unreadable(reason: reason(error)))
+            throw ModelFileError(file: url.lastPathComponent, problem: .unreadable(reason: reason(error, reading: url)))
         }
     }
 
@@ -16,16 +16,24 @@ enum FileAccess {
         do {
             try data.write(to: url, options: .atomic)
         } catch {
-            throw ModelFileError(file: url.lastPathComponent, problem: .unwritable(reason: reason(error)))
+            let folder = url.deletingLastPathComponent().path
+            let reason = access(folder, W_OK) != 0
+                ? "folder \(folder): \(String(cString: strerror(errno)))" : reason(error, reading: nil)
+            throw ModelFileError(file: url.lastPathComponent, problem: .unwritable(reason: reason))
         }
     }
 
-    /// The system's words for `error`, without Foundation's generic preamble where it has a better one.
-    private static func reason(_ error: Error) -> String {
+    /// The system's words for a failure: Foundation's text on Linux is generic, so a failed read
+    /// is retried with `open(2)`, whose errno names the cause ("No such file or directory").
+    private static func reason(_ error: Error, reading url: URL?) -> String {
+        if let url {
+            let descriptor = open(url.path, O_RDONLY)
+            if descriptor < 0 { return String(cString: strerror(errno)) }
+            close(descriptor)
+        }
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription
     }

@@ -2,9 +2,10 @@
 extension ModelFileError.Problem: CustomStringConvertible {
     public var description: String {
         switch self {
+        case .unsupportedExtension(let ext) where ext.isEmpty:
+            return "has no extension to name its format (expected .pth, .pt or .safetensors)"
         case .unsupportedExtension(let ext):
-            let shown = ext.isEmpty ? "no extension" : "extension '.\(ext)'"
-            return "\(shown) names no state-dict format (expected .pth, .pt or .safetensors)"
+            return "extension '.\(ext)' names no state-dict format (expected .pth, .pt or .safetensors)"
         case .emptyFile:
             return "file is empty"
         case .unreadable(let reason):

@@ -8,6 +8,8 @@ import NN
 struct SafetensorsDecoder {
     /// Labels every error.
     let fileName: String
+    /// The largest header length accepted.
+    var headerLengthLimit = Safetensors.headerLengthLimit
 
     private func failure(_ problem: ModelFileError.Problem) -> ModelFileError {
         ModelFileError(file: fileName, problem: problem)
@@ -21,8 +23,8 @@ struct SafetensorsDecoder {
         guard headerLength <= UInt64(bytes.count - 8) else {
             throw failure(.headerLengthBeyondFile(headerLength: headerLength, fileSize: bytes.count))
         }
-        guard headerLength <= UInt64(Safetensors.headerLengthLimit) else {
-            throw failure(.headerTooLarge(headerLength: headerLength, limit: Safetensors.headerLengthLimit))
+        guard headerLength <= UInt64(headerLengthLimit) else {
+            throw failure(.headerTooLarge(headerLength: headerLength, limit: headerLengthLimit))
         }
         let dataStart = 8 + Int(headerLength)
         let header = try SafetensorsHeader.parse(Array(bytes[8..<dataStart]), fileOffset: 8, file: fileName)
