@@ -18,7 +18,7 @@ What it generates
 * ``plain-ordereddict-torch2.pth`` -- a fresh ``OrderedDict`` of the small model's tensors (no
   ``_metadata``): our writer must reproduce its ``data.pkl`` byte for byte;
 * ``plain-dict-torch2.pth`` -- a plain ``dict``; ``parameters-torch2.pth`` -- ``nn.Parameter``s
-  (``torch._utils._rebuild_parameter``);
+  (``torch._utils._rebuild_parameter``); ``small-protocol4-torch2.pth`` -- pickle protocol 4;
 * ``evil-*.pth`` -- zip archives laid out like torch.save whose ``data.pkl`` asks for ``os.system``,
   ``builtins.eval``, ``posix.system``, ``subprocess.Popen`` (a ``__reduce__``), an arbitrary class
   (``__main__.Payload``), ``builtins.exec`` inside an otherwise normal state dict, and ``os.system``
@@ -152,6 +152,9 @@ def torch2_fixtures(files):
                     "plain-dict-torch2.pth", f"{version} torch.save", files)
     parameters = collections.OrderedDict(small_model().named_parameters())
     save_checkpoint(parameters, "parameters-torch2.pth", f"{version} torch.save", files)
+    # Protocol 4: FRAME, SHORT_BINUNICODE, MEMOIZE and STACK_GLOBAL instead of protocol 2's opcodes.
+    torch.save(small, os.path.join(OUTPUT, "small-protocol4-torch2.pth"), pickle_protocol=4)
+    files.append(describe_file("small-protocol4-torch2.pth", small, f"{version} torch.save, pickle protocol 4"))
     return notebook
 
 
@@ -244,9 +247,9 @@ def hostile_pickles():
 def write_torch_like_zip(path, pickle_bytes):
     folder = os.path.splitext(os.path.basename(path))[0]
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
-        archive.writestr(f"{folder}/data.pkl", pickle_bytes)
-        archive.writestr(f"{folder}/byteorder", "little")
-        archive.writestr(f"{folder}/version", "3\n")
+        for name, contents in [("data.pkl", pickle_bytes), ("byteorder", b"little"), ("version", b"3\n")]:
+            # A fixed date keeps regenerated files identical.
+            archive.writestr(zipfile.ZipInfo(f"{folder}/{name}", date_time=(2020, 1, 1, 0, 0, 0)), contents)
 
 
 def hostile_fixtures():

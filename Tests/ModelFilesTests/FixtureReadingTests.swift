@@ -11,7 +11,7 @@ struct FixtureReadingTests {
         "notebook-torch2.pth", "notebook-torch1.pth", "small-torch2.pth", "small-torch1.pth",
         "small-float16-torch2.pth", "small-bfloat16-torch2.pth", "small-float64-torch2.pth",
         "views-torch2.pth", "views-torch1.pth", "plain-ordereddict-torch2.pth", "plain-dict-torch2.pth",
-        "parameters-torch2.pth",
+        "parameters-torch2.pth", "small-protocol4-torch2.pth",
     ]
 
     /// safetensors files from `safetensors.torch.save_file`.
