@@ -209,6 +209,13 @@ struct BadCheckpointTests {
                 + "size [0, 3], stride [3, 1] and offset 7 start at element 7 of a 6-element storage")
     }
 
+    @Test func expandedViewBeyondTheMemoryLimit() throws {
+        // One stored element seen 2^40 times through stride 0: torch would make a view; we would copy.
+        let data = try oneTensor(count: 1, values: [1], size: [1 << 40], stride: [0])
+        #expect(message(data) == "model.pth: tensor 'w': size [1099511627776] with stride [0] expands 1 stored elements "
+                + "to 1099511627776, past the limit of 67108864 added elements")
+    }
+
     @Test func negativeStride() throws {
         let data = try oneTensor(count: 6, values: six, offset: 5, size: [6], stride: [-1])
         #expect(message(data) == "model.pth: tensor 'w': stride [-1] has a negative step")

@@ -40,6 +40,12 @@ struct BadSafetensorsTests {
         #expect(contents.metadata == ["format": "pt"])
     }
 
+    @Test func decodesBytesThatAreASliceOfLargerData() throws {
+        let whole = Data([0xAA, 0xBB]) + file(#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#,
+                                             data: ArchiveBytes.float32([0.5]))
+        #expect(try Safetensors.decode(whole.dropFirst(2)).stateDict["a"]?.storage == [0.5])
+    }
+
     @Test func emptyFile() {
         #expect(message(Data()) == "x.safetensors: file is empty")
     }

@@ -96,6 +96,14 @@ struct UnpicklerTests {
         #expect(error?.description == "t.pth: data.pkl: storage key '../../etc/passwd' is not a plain record name at offset 67")
     }
 
+    @Test func containerItemsAreBounded() {
+        // EMPTY_LIST, MARK, 5 × NONE, APPENDS with a limit of 4 items.
+        var unpickler = Unpickler([0x80, 0x02, 0x5D, 0x28] + [UInt8](repeating: 0x4E, count: 5) + [0x65, 0x2E],
+                                  file: "t.pth", limits: .init(items: 4))
+        let error = #expect(throws: ModelFileError.self) { try unpickler.load() }
+        #expect(error?.description == "t.pth: data.pkl: more than 4 items in containers at offset 9")
+    }
+
     @Test func halfPrecisionWidensExactly() {
         #expect(ElementType.widenHalf(0x3C00) == 1)
         #expect(ElementType.widenHalf(0xC000) == -2)

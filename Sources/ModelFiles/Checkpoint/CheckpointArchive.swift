@@ -12,8 +12,8 @@ struct CheckpointArchive {
     private let entries: [String: Entry]
     private let file: String
 
-    /// The largest `data.pkl` read (a state dict's pickle is kilobytes per tensor).
-    static let pickleLimit: UInt64 = 256 << 20
+    /// The largest `data.pkl` read (a state dict's pickle takes about 150 bytes per tensor).
+    static let pickleLimit: UInt64 = 64 << 20
 
     /// Opens the zip archive in `data`; `file` labels errors.
     init(_ data: Data, file: String) throws(ModelFileError) {

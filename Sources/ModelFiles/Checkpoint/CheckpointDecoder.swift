@@ -6,6 +6,8 @@ import NN
 struct CheckpointDecoder {
     /// Labels every error.
     let file: String
+    /// How many elements expanded views (stride 0) may add beyond their storages, in all.
+    var expansionLimit = 1 << 26
 
     func decode(_ data: Data) throws(ModelFileError) -> StateDict {
         let archive = try CheckpointArchive(data, file: file)
@@ -19,6 +21,7 @@ struct CheckpointDecoder {
 
         var storages: [String: (reference: StorageReference, values: [Float])] = [:]
         var entries: [(key: String, tensor: Tensor)] = []
+        var expanded = 0
         for (key, view) in views {
             let values: [Float]
             if let loaded = storages[view.storage.key] {
@@ -33,6 +36,12 @@ struct CheckpointDecoder {
                 storages[view.storage.key] = (view.storage, values)
             }
             let count = try view.checkedCount(key: key, file: file)
+            // Only a view with a zero stride holds more elements than its storage; copying it costs memory.
+            expanded += max(count - view.storage.count, 0)
+            guard expanded <= expansionLimit else {
+                throw failure(.invalidTensor(key: key, reason: "size \(view.size) with stride \(view.stride) expands "
+                    + "\(view.storage.count) stored elements to \(count), past the limit of \(expansionLimit) added elements"))
+            }
             entries.append((key, Tensor(shape: view.size, storage: view.gather(from: values, count: count))))
         }
         return StateDict(uniqueKeysWithValues: entries)

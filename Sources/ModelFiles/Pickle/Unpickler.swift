@@ -12,6 +12,8 @@ struct Unpickler {
         var marks = 1_000
         var depth = 64
         var lineLength = 1_024
+        /// Items placed in tuples, lists and dicts, in all.
+        var items = 8_000_000
     }
 
     private let bytes: [UInt8]
@@ -24,6 +26,8 @@ struct Unpickler {
     /// Stack heights at each open MARK.
     private var marks: [Int] = []
     private var memo: [Int: PickleValue] = [:]
+    /// Items placed in containers so far, against `limits.items`.
+    private var itemCount = 0
 
     /// An interpreter over the pickle `bytes` of the file named `file`.
     init(_ bytes: [UInt8], file: String, limits: Limits = Limits()) {
@@ -213,7 +217,7 @@ struct Unpickler {
     }
 
     /// BUILD: only the state dict's own attributes (`_metadata`), which are dropped.
-    private func build(_ target: PickleValue, state: PickleValue) throws(ModelFileError) {
+    private mutating func build(_ target: PickleValue, state: PickleValue) throws(ModelFileError) {
         guard case .dict = target, case .dict(let attributes) = state else {
             throw malformed("BUILD sets \(state.kindName) on \(target.kindName), which a state dict never needs")
         }
@@ -234,7 +238,7 @@ struct Unpickler {
     // MARK: - Containers
 
     /// A tuple of `items`, which become frozen.
-    private func makeTuple(_ items: [PickleValue]) throws(ModelFileError) -> PickleTuple {
+    private mutating func makeTuple(_ items: [PickleValue]) throws(ModelFileError) -> PickleTuple {
         for item in items { try nest(item) }
         let tuple = PickleTuple(items)
         guard tuple.depth <= limits.depth else { throw malformed("objects nest deeper than \(limits.depth) levels") }
@@ -242,7 +246,7 @@ struct Unpickler {
     }
 
     /// SETITEM(S): key/value pairs into the dict `target`.
-    private func setItems(_ items: [PickleValue], in target: PickleValue) throws(ModelFileError) {
+    private mutating func setItems(_ items: [PickleValue], in target: PickleValue) throws(ModelFileError) {
         guard case .dict(let dict) = target else { throw malformed("SETITEM on \(target.kindName), not a dict") }
         guard items.count.isMultiple(of: 2) else { throw malformed("SETITEMS with an odd number of items") }
         try checkMutable(dict.isNested)
@@ -258,7 +262,7 @@ struct Unpickler {
     }
 
     /// APPEND(S): items onto the list `target`.
-    private func append(_ items: [PickleValue], to target: PickleValue) throws(ModelFileError) {
+    private mutating func append(_ items: [PickleValue], to target: PickleValue) throws(ModelFileError) {
         guard case .list(let list) = target else { throw malformed("APPEND on \(target.kindName), not a list") }
         try checkMutable(list.isNested)
         for item in items {
@@ -269,8 +273,10 @@ struct Unpickler {
         }
     }
 
-    /// Marks a dict or list as placed inside another object, so it can no longer change.
-    private func nest(_ value: PickleValue) throws(ModelFileError) {
+    /// Counts `value` as placed inside another object; a dict or list then can no longer change.
+    private mutating func nest(_ value: PickleValue) throws(ModelFileError) {
+        itemCount += 1
+        guard itemCount <= limits.items else { throw malformed("more than \(limits.items) items in containers") }
         switch value {
         case .dict(let dict): dict.isNested = true
         case .list(let list): list.isNested = true

@@ -18,21 +18,21 @@ struct SafetensorsDecoder {
     func decode(_ data: Data) throws(ModelFileError) -> SafetensorsFile {
         guard !data.isEmpty else { throw failure(.emptyFile) }
         guard data.count >= 8 else { throw failure(.fileTooShort(size: data.count)) }
-        let bytes = [UInt8](data)
-        let headerLength = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        guard headerLength <= UInt64(bytes.count - 8) else {
-            throw failure(.headerLengthBeyondFile(headerLength: headerLength, fileSize: bytes.count))
+        let headerLength = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        guard headerLength <= UInt64(data.count - 8) else {
+            throw failure(.headerLengthBeyondFile(headerLength: headerLength, fileSize: data.count))
         }
         guard headerLength <= UInt64(headerLengthLimit) else {
             throw failure(.headerTooLarge(headerLength: headerLength, limit: headerLengthLimit))
         }
         let dataStart = 8 + Int(headerLength)
-        let header = try SafetensorsHeader.parse(Array(bytes[8..<dataStart]), fileOffset: 8, file: fileName)
-        let layout = try validatedLayout(header.entries, dataSize: bytes.count - dataStart)
+        let headerBytes = data.withUnsafeBytes { Array($0[8..<dataStart]) }
+        let header = try SafetensorsHeader.parse(headerBytes, fileOffset: 8, file: fileName)
+        let layout = try validatedLayout(header.entries, dataSize: data.count - dataStart)
 
         var entries: [(key: String, tensor: Tensor)] = []
         var storedTypes: [String: ElementType] = [:]
-        bytes.withUnsafeBytes { raw in
+        data.withUnsafeBytes { raw in
             for item in layout {
                 let values = item.type.decode(raw, offset: dataStart + item.entry.begin, count: item.count)
                 entries.append((item.entry.key, Tensor(shape: item.entry.shape, storage: values)))

@@ -14,12 +14,14 @@ struct PickleBytes {
         bytes += [0x58] + littleEndian(UInt32(utf8.count)) + utf8
     }
 
-    /// BININT1 for 0...255, BININT otherwise.
+    /// BININT1 for 0...255, BININT within 32 bits, LONG1 of 8 bytes beyond.
     mutating func int(_ value: Int) {
         if (0...255).contains(value) {
             bytes += [0x4B, UInt8(value)]
+        } else if let small = Int32(exactly: value) {
+            bytes += [0x4A] + littleEndian(UInt32(bitPattern: small))
         } else {
-            bytes += [0x4A] + littleEndian(UInt32(bitPattern: Int32(value)))
+            bytes += [0x8A, 0x08] + littleEndian(UInt64(bitPattern: Int64(value)))
         }
     }
 
