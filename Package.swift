@@ -12,19 +12,24 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - System-library shims
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - nnreport's own C: matrix-product kernels per instruction set, OpenBLAS through dlopen
         .target(name: "CKernels"),
 
         // MARK: - Libraries
         .target(name: "NN", dependencies: ["CKernels"]),
-        .target(name: "Datasets", dependencies: ["NN", "CZlib"], resources: [.copy("Resources/mnist-sample")]),
+        .target(name: "Datasets", dependencies: ["NN", "CZlibSystem"], resources: [.copy("Resources/mnist-sample")]),
+        .target(name: "ModelFiles", dependencies: [
+            "NN",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "Plotting"),
         .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
         .target(name: "Report", dependencies: [
@@ -43,6 +48,10 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN"]),
+        .testTarget(name: "ModelFilesTests", dependencies: [
+            "ModelFiles", "NN", "Datasets",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"], exclude: ["Goldens"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "NN", "Datasets"]),

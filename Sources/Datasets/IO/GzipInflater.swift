@@ -1,4 +1,4 @@
-import CZlib
+import CZlibSystem
 
 /// The inflated bytes of a gzip file (one or more concatenated members), decoded by zlib as they are read.
 final class GzipInflater: ByteStream {
