@@ -58,6 +58,33 @@ static inline __attribute__((always_inline)) KTARGET void KNAME(tile)(
     }
 }
 
+/// One row of C against four full panels at once, c[0..<4*NR] += a[0..<kc] · panels: eight
+/// independent chains hide the latency of the fused multiply-add that two chains (one row, one
+/// panel) would wait on. Each element's chain is the same as the tile's.
+static inline __attribute__((always_inline)) KTARGET void KNAME(row_wide)(
+    long kc, const float *a, long acs, const float *panel, long panel_stride, float *c) {
+    KNAME(vec) sums[8];
+#pragma clang loop unroll(full)
+    for (long q = 0; q < 4; q++) {
+        sums[2 * q] = KNAME(load)(c + q * KNR);
+        sums[2 * q + 1] = KNAME(load)(c + q * KNR + KW);
+    }
+    for (long p = 0; p < kc; p++) {
+        const KNAME(vec) s = (KNAME(vec))(a[p * acs]);
+#pragma clang loop unroll(full)
+        for (long q = 0; q < 4; q++) {
+            const float *b = panel + q * panel_stride + p * KNR;
+            sums[2 * q] = __builtin_elementwise_fma(s, KNAME(load)(b), sums[2 * q]);
+            sums[2 * q + 1] = __builtin_elementwise_fma(s, KNAME(load)(b + KW), sums[2 * q + 1]);
+        }
+    }
+#pragma clang loop unroll(full)
+    for (long q = 0; q < 4; q++) {
+        KNAME(store)(c + q * KNR, sums[2 * q]);
+        KNAME(store)(c + q * KNR + KW, sums[2 * q + 1]);
+    }
+}
+
 /// The tile for a run-time `mr`, each case compiled with its own constant row count.
 static KTARGET void KNAME(tile_any)(long mr, long kc, const float *a, long ars, long acs,
                                     const float *panel, float *t, long ldt) {
@@ -86,7 +113,16 @@ static KTARGET void KNAME(gemm_rows)(long first_row, long end_row, long n, long 
     for (long k0 = 0; k0 < k; k0 += NNR_KC) {
         const long kc = k - k0 < NNR_KC ? k - k0 : NNR_KC;
         const int first = k0 == 0;
-        for (long p = 0; p < panels; p++) {
+        long p = 0;
+        if (block_end - block == 1) {
+            // A single row (a batch of one): four panels at a time while four full ones remain.
+            for (; p + 4 <= n / KNR; p += 4) {
+                float *corner = c + block * ldc + p * KNR;
+                if (first) nnr_start_tile(corner, ldc, 1, 4 * KNR, init, row ? row + p * KNR : 0);
+                KNAME(row_wide)(kc, a + block * ars + k0 * acs, acs, packed + p * k * KNR + k0 * KNR, k * KNR, corner);
+            }
+        }
+        for (; p < panels; p++) {
             const long j0 = p * KNR;
             const long valid = n - j0 < KNR ? n - j0 : KNR;
             const float *panel = packed + p * k * KNR + k0 * KNR;
