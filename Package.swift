@@ -20,8 +20,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
+        // MARK: - C helpers
+        // PyTorch's float32 random transforms, with an AVX2+FMA path chosen at run time.
+        .target(name: "CTorchRandom"),
+
         // MARK: - Libraries
-        .target(name: "NN", dependencies: ["CBLAS"]),
+        .target(name: "NN", dependencies: ["CBLAS", "CTorchRandom"]),
         .target(name: "Datasets", dependencies: ["NN", "CZlib"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "Plotting"),
         .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
