@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Report"]),
 
         // MARK: - Tests
-        .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"], exclude: ["Goldens"]),
