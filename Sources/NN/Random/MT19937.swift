@@ -66,17 +66,28 @@ struct MT19937: Sendable {
         return y
     }
 
-    /// Regenerates all 624 state words from the current ones.
+    /// Regenerates all 624 state words from the current ones, in place and in order.
     private mutating func twist() {
         let size = Self.stateSize, middle = Self.middleOffset
         state.withUnsafeMutableBufferPointer { words in
-            for position in 0..<size {
-                // The top bit of this word joined to the low 31 bits of the next one.
-                let joined = (words[position] & 0x8000_0000) | (words[(position + 1) % size] & 0x7FFF_FFFF)
-                let twisted = (joined >> 1) ^ (joined & 1 == 1 ? Self.matrixA : 0)
-                words[position] = words[(position + middle) % size] ^ twisted
+            // Word i becomes words[i + m] ^ twist(words[i], words[i + 1]), indices modulo n; the
+            // three loops split where i + m and then i + 1 wrap around, so no index needs a modulo.
+            for position in 0..<(size - middle) {
+                words[position] = words[position + middle] ^ Self.twisted(words[position], words[position + 1])
             }
+            for position in (size - middle)..<(size - 1) {
+                words[position] = words[position + middle - size] ^ Self.twisted(words[position], words[position + 1])
+            }
+            words[size - 1] = words[middle - 1] ^ Self.twisted(words[size - 1], words[0])
         }
         index = 0
+    }
+
+    /// The top bit of `word` joined to the low 31 bits of `next`, shifted right, xored with the
+    /// matrix constant when that joined word is odd.
+    @inline(__always)
+    private static func twisted(_ word: UInt32, _ next: UInt32) -> UInt32 {
+        let joined = (word & 0x8000_0000) | (next & 0x7FFF_FFFF)
+        return (joined >> 1) ^ (joined & 1 == 1 ? matrixA : 0)
     }
 }
