@@ -4,7 +4,6 @@
 // else may be fused: contraction is switched off for the whole file.
 #include "CTorchRandom.h"
 
-#include <immintrin.h>
 #include <math.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -126,8 +125,11 @@ void torch_random_normal_blocks_portable(float *values, size_t blocks, float mea
     }
 }
 
-// MARK: - AVX2 + FMA path
+// MARK: - AVX2 + FMA path (x86-64 only; other CPUs run the portable path)
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define TORCH_RANDOM_HAS_AVX2_PATH 1
 #define AVX2_FMA __attribute__((target("avx2,fma")))
 
 AVX2_FMA static void uniform_avx2(const uint32_t *random, float *values, size_t count, float from, float to) {
@@ -215,9 +217,12 @@ AVX2_FMA static void normal_blocks_avx2(float *values, size_t blocks, float mean
     }
 }
 
+#endif
+
 // MARK: - Dispatch
 
 int torch_random_has_avx2_fma(void) {
+#ifdef TORCH_RANDOM_HAS_AVX2_PATH
     static _Atomic int cached = -1;  // -1: not asked yet
     int known = atomic_load_explicit(&cached, memory_order_relaxed);
     if (known < 0) {
@@ -226,20 +231,27 @@ int torch_random_has_avx2_fma(void) {
         atomic_store_explicit(&cached, known, memory_order_relaxed);
     }
     return known;
+#else
+    return 0;
+#endif
 }
 
 void torch_random_uniform(const uint32_t *random, float *values, size_t count, float from, float to) {
+#ifdef TORCH_RANDOM_HAS_AVX2_PATH
     if (torch_random_has_avx2_fma()) {
         uniform_avx2(random, values, count, from, to);
-    } else {
-        torch_random_uniform_portable(random, values, count, from, to);
+        return;
     }
+#endif
+    torch_random_uniform_portable(random, values, count, from, to);
 }
 
 void torch_random_normal_blocks(float *values, size_t blocks, float mean, float std) {
+#ifdef TORCH_RANDOM_HAS_AVX2_PATH
     if (torch_random_has_avx2_fma()) {
         normal_blocks_avx2(values, blocks, mean, std);
-    } else {
-        torch_random_normal_blocks_portable(values, blocks, mean, std);
+        return;
     }
+#endif
+    torch_random_normal_blocks_portable(values, blocks, mean, std);
 }
