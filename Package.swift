@@ -23,8 +23,12 @@ let package = Package(
         // MARK: - nnreport's own C: matrix-product kernels per instruction set, OpenBLAS through dlopen
         .target(name: "CKernels"),
 
+        // MARK: - C helpers
+        // PyTorch's float32 random transforms, with an AVX2+FMA path chosen at run time.
+        .target(name: "CTorchRandom"),
+
         // MARK: - Libraries
-        .target(name: "NN", dependencies: ["CKernels"]),
+        .target(name: "NN", dependencies: ["CKernels", "CTorchRandom"]),
         .target(name: "Datasets", dependencies: ["NN", "CZlibSystem"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "ModelFiles", dependencies: [
             "NN",
@@ -46,7 +50,7 @@ let package = Package(
         .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Report"]),
 
         // MARK: - Tests
-        .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN"]),
         .testTarget(name: "ModelFilesTests", dependencies: [
             "ModelFiles", "NN", "Datasets",

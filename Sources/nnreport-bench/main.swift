@@ -1,14 +1,15 @@
 import Foundation
 // nnreport-bench: prints the benchmark figures each issue asks for.
-//   nnreport-bench [all|nn|kernels|data|figures|report]
+//   nnreport-bench [all|nn|kernels|rng|data|figures|report]
 let which = CommandLine.arguments.dropFirst().first ?? "all"
-let known = ["all", "nn", "kernels", "data", "figures", "report"]
+let known = ["all", "nn", "kernels", "rng", "data", "figures", "report"]
 guard known.contains(which) else {
     print("usage: nnreport-bench [\(known.joined(separator: "|"))]")
     exit(64)
 }
 if which == "all" || which == "nn" { benchmarkNN() }
 if which == "all" || which == "kernels" { benchmarkKernels() }
+if which == "all" || which == "rng" { benchmarkRandom() }
 if which == "all" || which == "data" { benchmarkData() }
 if which == "all" || which == "figures" { benchmarkFigures() }
 if which == "all" || which == "report" { benchmarkReport() }

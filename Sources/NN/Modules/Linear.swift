@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fully connected layer (`torch.nn.Linear`): y = x·Wᵀ + b.
 ///
 /// x is (…, in_features), W is (out_features, in_features), b is (out_features); y is
@@ -29,6 +31,22 @@ public final class Linear: Module {
         if let biasParameter = self.bias { registerParameter("bias", biasParameter) }
     }
 
+    /// A layer initialised exactly as `nn.Linear(inFeatures, outFeatures)` is after the same seed.
+    ///
+    /// `kaiming_uniform_(weight, a=√5)` then `uniform_(bias, −1/√fan_in, 1/√fan_in)`, both bounds
+    /// computed in Double as `torch.nn.init` computes them, drawing weight then bias.
+    public init(_ inFeatures: Int, _ outFeatures: Int, bias: Bool = true, generator: TorchGenerator) {
+        precondition(inFeatures >= 0 && outFeatures >= 0,
+                     "Linear: negative sizes in_features=\(inFeatures), out_features=\(outFeatures)")
+        self.inFeatures = inFeatures
+        self.outFeatures = outFeatures
+        weight = Parameter(Self.kaimingUniformWeight(inFeatures, outFeatures, generator: generator))
+        self.bias = bias ? Parameter(Self.uniformBias(inFeatures, outFeatures, generator: generator)) : nil
+        super.init()
+        registerParameter("weight", weight)
+        if let biasParameter = self.bias { registerParameter("bias", biasParameter) }
+    }
+
     /// 1/√fan_in, PyTorch's bound for both weight and bias; 0 when there are no inputs.
     public static func initialisationBound(inFeatures: Int) -> Float {
         inFeatures > 0 ? 1 / Float(inFeatures).squareRoot() : 0
@@ -42,5 +60,42 @@ public final class Linear: Module {
     /// `in_features=784, out_features=256, bias=True`.
     public override var extraRepresentation: String {
         "in_features=\(inFeatures), out_features=\(outFeatures), bias=\(bias == nil ? "False" : "True")"
+    }
+}
+
+// MARK: - PyTorch's initialisation
+
+extension Linear {
+    /// `kaiming_uniform_(a=√5)`'s bound √3 · gain / √fan_in with gain = √(2 / (1 + a²)), in Double
+    /// as `torch.nn.init` computes it (within an ulp of 1/√fan_in).
+    static func kaimingUniformBound(fanIn: Int) -> Double {
+        let slope = Double(5).squareRoot()
+        let gain = (2.0 / (1 + pow(slope, 2))).squareRoot()
+        return Double(3).squareRoot() * (gain / Double(fanIn).squareRoot())
+    }
+
+    /// `nn.Linear`'s bias bound 1/√fan_in in Double, 0 when there are no inputs.
+    static func biasBound(fanIn: Int) -> Double {
+        fanIn > 0 ? 1 / Double(fanIn).squareRoot() : 0
+    }
+
+    /// An (out, in) weight drawn by `kaiming_uniform_(a=√5)` from `generator`.
+    private static func kaimingUniformWeight(_ inFeatures: Int, _ outFeatures: Int,
+                                             generator: TorchGenerator) -> Tensor {
+        var weight = Tensor.zeros([outFeatures, inFeatures])
+        // PyTorch returns before computing a bound (fan_in may be 0) when the weight is empty.
+        guard weight.count > 0 else { return weight }
+        let bound = kaimingUniformBound(fanIn: inFeatures)
+        weight.uniform_(from: -bound, to: bound, generator: generator)
+        return weight
+    }
+
+    /// An (out) bias drawn by `uniform_(−1/√fan_in, 1/√fan_in)` from `generator`.
+    private static func uniformBias(_ inFeatures: Int, _ outFeatures: Int, generator: TorchGenerator) -> Tensor {
+        var bias = Tensor.zeros([outFeatures])
+        let bound = biasBound(fanIn: inFeatures)
+        // With no inputs PyTorch's bound is the integer 0, so the range starts at +0, not −0.
+        bias.uniform_(from: bound == 0 ? 0 : -bound, to: bound, generator: generator)
+        return bias
     }
 }
