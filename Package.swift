@@ -25,8 +25,9 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["NN", "CZlib"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "Plotting"),
         .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
+        .target(name: "Notebook", dependencies: ["NN", "Datasets", "Plotting"]),
         .target(name: "Report", dependencies: [
-            "NN", "Datasets", "Plotting", "CairoBackend",
+            "NN", "Datasets", "Plotting", "CairoBackend", "Notebook",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "NNReportCLI", dependencies: [
@@ -36,13 +37,15 @@ let package = Package(
 
         // MARK: - Executables
         .executableTarget(name: "nnreport", dependencies: ["NNReportCLI"]),
-        .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Report"]),
+        .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Notebook", "Report"]),
 
         // MARK: - Tests
+        .target(name: "TestSupport", dependencies: ["Plotting"], path: "Tests/TestSupport"),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"], exclude: ["Goldens"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NN", "Datasets", "Plotting", "TestSupport"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Notebook"], exclude: ["Goldens"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "NN", "Datasets"]),
         .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report"]),
     ],

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import NN
+import Notebook
 @testable import Report
 import Testing
 

@@ -1,4 +1,5 @@
 import NN
+import Notebook
 import Plotting
 
 /// Experiment 6: the activation functions — ReLU with sigmoid and tanh beside it.

@@ -1,4 +1,5 @@
 import NN
+import Notebook
 import Plotting
 
 /// Experiment 1: the first batch from the data loader, its shapes, and one digit with its label.

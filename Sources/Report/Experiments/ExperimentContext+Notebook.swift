@@ -1,5 +1,6 @@
 import Datasets
 import NN
+import Notebook
 
 /// The values the notebook's experiments share: the data loader, its first batch, seeded generators.
 extension ExperimentContext {

@@ -1,4 +1,5 @@
 import NN
+import Notebook
 
 /// Experiment 2: flattening the batch from (64, 1, 28, 28) to (64, 784).
 struct FlatteningExperiment: Experiment {

@@ -1,4 +1,5 @@
 import NN
+import Notebook
 
 /// Experiment 8: one image through the untrained ReluNet — probabilities, arg-max and the classification bars.
 struct ForwardPassExperiment: Experiment {

@@ -1,4 +1,5 @@
 import NN
+import Notebook
 
 /// Experiment 5: the same network as a module, its printout, and the functional style giving the same outputs.
 struct ModuleExperiment: Experiment {

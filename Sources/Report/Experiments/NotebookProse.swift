@@ -1,3 +1,4 @@
+import Notebook
 import Datasets
 
 /// The report's own explanations of each experiment, in the notebook's order.

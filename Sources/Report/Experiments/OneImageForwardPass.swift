@@ -1,4 +1,5 @@
 import NN
+import Notebook
 import Plotting
 
 /// The notebook's forward pass of one image: a fresh batch, its first image flattened, the model's probabilities.

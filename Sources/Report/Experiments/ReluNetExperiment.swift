@@ -1,5 +1,6 @@
 import Foundation
 import NN
+import Notebook
 
 /// Experiment 7: ReluNet 784-128-64-10, its printout, its second layer's parameters, and re-initialisation.
 struct ReluNetExperiment: Experiment {

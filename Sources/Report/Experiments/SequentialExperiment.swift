@@ -1,4 +1,5 @@
 import NN
+import Notebook
 
 /// Experiment 9: the indexed `Sequential`, its printout, a forward pass, and `model[0]` with its weight.
 struct SequentialExperiment: Experiment {

@@ -1,4 +1,5 @@
 import NN
+import Notebook
 
 /// Experiment 10: the `Sequential` built from named layers, and `model[0]` being the layer named `input_to_hidden`.
 struct SequentialNamedExperiment: Experiment {

@@ -1,5 +1,6 @@
 import Foundation
 import NN
+import Notebook
 import Plotting
 
 /// Experiment 4: softmax written by hand, its shape, the 64 row sums and the figure of their distance from 1.

@@ -1,4 +1,5 @@
 import NN
+import Notebook
 
 /// Experiment 3: a 784→256→10 network written with bare weight tensors and a sigmoid hidden layer.
 struct WeightsNetworkExperiment: Experiment {

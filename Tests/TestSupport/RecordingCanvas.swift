@@ -1,10 +1,10 @@
-@testable import Plotting
+import Plotting
 
 /// A canvas that records every primitive, with deterministic text metrics:
 /// width = 0.6 · size · characters, ascent = 0.8 · size, descent = 0.2 · size.
-final class RecordingCanvas: Canvas {
+public final class RecordingCanvas: Canvas {
     /// One recorded call.
-    enum Primitive {
+    public enum Primitive {
         case rect(Rect, Color)
         case polygon([Point], Color)
         case polyline([Point], StrokeStyle)
@@ -14,63 +14,63 @@ final class RecordingCanvas: Canvas {
         case popClip
     }
 
-    let size: Size
-    private(set) var primitives: [Primitive] = []
+    public let size: Size
+    public private(set) var primitives: [Primitive] = []
 
-    init(size: Size) { self.size = size }
+    public init(size: Size) { self.size = size }
 
     /// A canvas the size of `figure`.
-    convenience init(for figure: Figure) { self.init(size: figure.pixelSize) }
+    public convenience init(for figure: Figure) { self.init(size: figure.pixelSize) }
 
-    func fillRect(_ rect: Rect, color: Color) { primitives.append(.rect(rect, color)) }
-    func fillPolygon(_ points: [Point], color: Color) { primitives.append(.polygon(points, color)) }
-    func strokePolyline(_ points: [Point], style: StrokeStyle) { primitives.append(.polyline(points, style)) }
-    func drawImage(_ image: RGBAImage, in rect: Rect, interpolation: Interpolation) {
+    public func fillRect(_ rect: Rect, color: Color) { primitives.append(.rect(rect, color)) }
+    public func fillPolygon(_ points: [Point], color: Color) { primitives.append(.polygon(points, color)) }
+    public func strokePolyline(_ points: [Point], style: StrokeStyle) { primitives.append(.polyline(points, style)) }
+    public func drawImage(_ image: RGBAImage, in rect: Rect, interpolation: Interpolation) {
         primitives.append(.image(image, rect, interpolation))
     }
-    func measureText(_ text: String, font: Font) -> TextMetrics {
+    public func measureText(_ text: String, font: Font) -> TextMetrics {
         TextMetrics(width: 0.6 * font.size * Double(text.count), ascent: 0.8 * font.size, descent: 0.2 * font.size)
     }
-    func drawText(_ text: String, at origin: Point, font: Font, color: Color, rotation: Double) {
+    public func drawText(_ text: String, at origin: Point, font: Font, color: Color, rotation: Double) {
         primitives.append(.text(text, origin, font, color, rotation))
     }
-    func pushClip(_ rect: Rect) { primitives.append(.pushClip(rect)) }
-    func popClip() { primitives.append(.popClip) }
+    public func pushClip(_ rect: Rect) { primitives.append(.pushClip(rect)) }
+    public func popClip() { primitives.append(.popClip) }
 
     // MARK: - Queries
 
     /// Filled rectangles of one colour.
-    func rects(_ color: Color) -> [Rect] {
+    public func rects(_ color: Color) -> [Rect] {
         primitives.compactMap { if case let .rect(r, c) = $0, c == color { return r } else { return nil } }
     }
 
     /// Drawn texts with their fonts and origins.
-    var texts: [(text: String, origin: Point, font: Font, rotation: Double)] {
+    public var texts: [(text: String, origin: Point, font: Font, rotation: Double)] {
         primitives.compactMap { if case let .text(t, o, f, _, r) = $0 { return (t, o, f, r) } else { return nil } }
     }
 
     /// The strings drawn, in order.
-    var strings: [String] { texts.map(\.text) }
+    public var strings: [String] { texts.map(\.text) }
 
     /// Drawn images with their target rectangles.
-    var images: [(image: RGBAImage, rect: Rect, interpolation: Interpolation)] {
+    public var images: [(image: RGBAImage, rect: Rect, interpolation: Interpolation)] {
         primitives.compactMap { if case let .image(i, r, m) = $0 { return (i, r, m) } else { return nil } }
     }
 
     /// Stroked polylines of one colour.
-    func polylines(_ color: Color) -> [(points: [Point], style: StrokeStyle)] {
+    public func polylines(_ color: Color) -> [(points: [Point], style: StrokeStyle)] {
         primitives.compactMap {
             if case let .polyline(p, s) = $0, s.color == color { return (p, s) } else { return nil }
         }
     }
 
     /// Filled polygons of one colour.
-    func polygons(_ color: Color) -> [[Point]] {
+    public func polygons(_ color: Color) -> [[Point]] {
         primitives.compactMap { if case let .polygon(p, c) = $0, c == color { return p } else { return nil } }
     }
 
     /// The box a drawn text covers under these metrics (horizontal or rotated a quarter turn).
-    func bounds(of text: (text: String, origin: Point, font: Font, rotation: Double)) -> Rect {
+    public func bounds(of text: (text: String, origin: Point, font: Font, rotation: Double)) -> Rect {
         let m = measureText(text.text, font: text.font)
         if abs(text.rotation) < 1e-9 {
             return Rect(x: text.origin.x, y: text.origin.y - m.ascent, width: m.width, height: m.ascent + m.descent)
@@ -81,8 +81,8 @@ final class RecordingCanvas: Canvas {
 }
 
 /// Colours the tests look for.
-enum TestColors {
-    static let blue = Color(hex: 0x4C72B0)
-    static let grid = Color(hex: 0xCCCCCC)
-    static let text = Color(hex: 0x262626)
+public enum TestColors {
+    public static let blue = Color(hex: 0x4C72B0)
+    public static let grid = Color(hex: 0xCCCCCC)
+    public static let text = Color(hex: 0x262626)
 }

@@ -1,3 +1,5 @@
+import Plotting
+
 /// A figure of the lesson together with its words: alt text for the image and, where the scale needs
 /// explaining, a caption.
 public struct NotebookFigure {

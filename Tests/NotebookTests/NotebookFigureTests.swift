@@ -1,5 +1,7 @@
-import Testing
+import Notebook
 @testable import Plotting
+import TestSupport
+import Testing
 
 /// The four figures of the lesson build, draw the expected primitives and describe their data.
 struct NotebookFigureTests {
@@ -163,6 +165,15 @@ struct NotebookFigureTests {
                     for k in 1..<labels.count { #expect(!labels[k].bounds.overlaps(labels[k - 1].bounds)) }
                 }
             }
+        }
+    }
+
+    @Test func badDataIsRejected() {
+        #expect(throws: PlottingError.self) { try softmaxSumsFigure(sums: [1, .nan]) }  // NaN: the case is not equal to itself
+        #expect(throws: PlottingError.emptyData(what: "softmax sums")) { try softmaxSumsFigure(sums: []) }
+        #expect(throws: PlottingError.lengthMismatch(what: "digit pixels", expected: 784, actual: 2)) { try digitFigure(pixels: [0, 1], label: "x") }
+        #expect(throws: PlottingError.lengthMismatch(what: "class names", expected: 2, actual: 1)) {
+            try classificationFigure(pixels: [Float](repeating: 0, count: 784), probabilities: [0.5, 0.5], classNames: ["a"])
         }
     }
 }

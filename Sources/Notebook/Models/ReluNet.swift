@@ -1,3 +1,5 @@
+import NN
+
 /// The notebook's `ReluNet`: inputs → hidden one (ReLU) → hidden two (ReLU) → outputs (softmax).
 ///
 /// Children, in the notebook's order: `input_to_hidden_one`, `hidden_one_to_hidden_two`,

@@ -1,3 +1,5 @@
+import Plotting
+
 /// The softmax check: each row sum of the batch's probabilities as a dot on a stem from the line y = 1.
 ///
 /// Unlike the lesson's bar chart (all bars at 1 on a 0…1 scale, hiding any error), the y axis is centred on 1

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 
 /// The lesson's activation functions: ReLU on −2…2 (200 points) with the bold title
 /// "Rectified Linear Unit (ReLU)", and sigmoid and tanh beside it in narrower panels.

@@ -1,3 +1,5 @@
+import NN
+
 /// The notebook's first network: 784 → 256 (sigmoid) → 10 (softmax over dim 1).
 ///
 /// Children, in the notebook's order: `hidden`, `output`, `sigmoid`, `softmax`.

@@ -1,3 +1,5 @@
+import Plotting
+
 /// The lesson's first figure: one MNIST digit through `Greys_r` (white on black) with its label as title.
 ///
 /// `pixels` are 784 values in row-major 28×28 order, in any range (e.g. normalised to [-1, 1]); the colour

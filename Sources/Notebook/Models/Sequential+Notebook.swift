@@ -1,3 +1,5 @@
+import NN
+
 /// The notebook's two `nn.Sequential` networks: 784 → 128 (ReLU) → 64 (ReLU) → 10 (softmax).
 extension Sequential {
     /// The names of the notebook's `OrderedDict` version, in order.

@@ -1,3 +1,5 @@
+import Plotting
+
 /// The lesson's `view_classify`: the 28×28 image on the left with its axes off, and on the right horizontal
 /// bars of the class probabilities (x from 0 to 1.1, bar aspect 0.1, title "Class Probability"), labelled 0–9
 /// or with the given class names (e.g. Fashion-MNIST's). Tick labels shrink if they would collide.
