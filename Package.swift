@@ -27,17 +27,17 @@ let package = Package(
         .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
         .target(name: "Notebook", dependencies: ["NN", "Datasets", "Plotting"]),
         .target(name: "Report", dependencies: [
-            "NN", "Datasets", "Plotting", "CairoBackend", "Notebook",
+            "Datasets", "Plotting", "Notebook",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "NNReportCLI", dependencies: [
-            "Report",
+            "Report", "CairoBackend", "Plotting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: - Executables
         .executableTarget(name: "nnreport", dependencies: ["NNReportCLI"]),
-        .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Notebook", "Report"]),
+        .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Notebook", "Report", "NNReportCLI"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["Plotting"], path: "Tests/TestSupport"),
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NN", "Datasets", "Plotting", "TestSupport"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Notebook"], exclude: ["Goldens"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "NN", "Datasets"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Datasets", "Plotting"]),
         .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report"]),
     ],
     swiftLanguageModes: [.v5]

@@ -67,21 +67,20 @@ public struct GenerateCommand: ParsableCommand {
     }
 
     /// The pipeline's configuration for these options; paths are resolved against the working directory.
-    func configuration(libraryVersions: LibraryVersions) -> ReportConfiguration {
+    var configuration: ReportConfiguration {
         ReportConfiguration(
             output: URL(fileURLWithPath: output, isDirectory: true),
             dataset: dataset,
             dataFolder: dataDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
             seed: seed,
-            templatesFolder: templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? TemplateSet.defaultFolder,
+            templatesFolder: templates.map { URL(fileURLWithPath: $0, isDirectory: true) },
             selfContained: selfContained,
-            recordTimings: !noTimings,
-            libraryVersions: libraryVersions)
+            recordTimings: !noTimings)
     }
 
     /// Runs the pipeline, prints progress and a summary, and returns the exit status.
-    func execute(stdout: TextSink, stderr: TextSink, experiments: ExperimentFactory, libraryVersions: LibraryVersions) async -> Int32 {
-        let pipeline = ReportPipeline(configuration: configuration(libraryVersions: libraryVersions), experiments: experiments(dataset, seed))
+    func execute(stdout: TextSink, stderr: TextSink, content: any ReportContent, renderer: any FigureRendering) async -> Int32 {
+        let pipeline = ReportPipeline(configuration: configuration, content: content, renderer: renderer)
         let showProgress = stderr.isTerminal && !quiet
         do {
             let outcome = try await pipeline.run { step in

@@ -1,4 +1,5 @@
 import Foundation
+import NNReportCLI
 import Report
 #if canImport(Glibc)
 import Glibc
@@ -52,9 +53,7 @@ private struct ReportBenchmark {
         var titles: [(id: String, title: String)] = []
         var files = 0
         for index in 0...runs {
-            let configuration = ReportConfiguration(output: output)
-            let pipeline = ReportPipeline(configuration: configuration,
-                                          experiments: ExperimentRegistry.notebook(dataset: configuration.dataset, seed: configuration.seed))
+            let pipeline = ReportPipeline.notebook(ReportConfiguration(output: output))
             let start = monotonicNow()
             switch runBlocking({ try await pipeline.run() }) {
             case let .success(outcome):
@@ -229,9 +228,7 @@ private struct ReportBenchmark {
 
     /// Runs the notebook report once into `output` (what `nnreport generate --quiet` does); true on success.
     static func runOnce(output: URL) -> Bool {
-        let configuration = ReportConfiguration(output: output)
-        let pipeline = ReportPipeline(configuration: configuration,
-                                      experiments: ExperimentRegistry.notebook(dataset: configuration.dataset, seed: configuration.seed))
+        let pipeline = ReportPipeline.notebook(ReportConfiguration(output: output))
         switch runBlocking({ try await pipeline.run() }) {
         case .success: return true
         case let .failure(error):

@@ -4,7 +4,7 @@ import Foundation
 import Report
 import Testing
 
-/// `nnreport generate` end to end with the notebook's own ten experiments on the embedded sample:
+/// `nnreport generate` end to end with the notebook's own ten cells on the embedded sample:
 /// the page's structure, its figures, `report.json` against the page, reproducibility, and the printouts the issue fixes.
 @Suite struct NotebookReportTests {
     /// The notebook's section ids, in page order.
@@ -36,7 +36,7 @@ import Testing
         }
     }
 
-    /// Runs `nnreport generate --output <tmp>/output --no-timings --quiet` plus `extra` with the notebook's experiments.
+    /// Runs `nnreport generate --output <tmp>/output --no-timings --quiet` plus `extra` with the notebook.
     private func generate(_ extra: [String] = []) async throws -> Generated {
         let folder = try TemporaryFolder("nnreport-notebook")
         let output = folder.url.appendingPathComponent("output", isDirectory: true)
@@ -321,12 +321,14 @@ import Testing
         #expect(weight.split(separator: "\n").count == 9, "a summarised 128x784 weight prints 3 + 1 + 3 rows:\n\(weight)")
         let named = try #require(document.sections.first { $0.id == "sequential-named" })
         #expect(try printed(named, "print(model[0]); print(model.input_to_hidden)") == "\(linear)\n\(linear)")
-        // ReluNet's zeroed bias prints as PyTorch prints an all-zero tensor: "0." in columns of width 1, 24 to a line.
+        // ReluNet's first layer's zeroed bias (128 values) prints as PyTorch prints an all-zero tensor: "0." in
+        // columns of width 1, 24 to a line; the suffix fits on the short last line.
         let relunet = try #require(document.sections.first { $0.id == "relunet" })
-        let zeros = try printed(relunet, "model.hidden_one_to_hidden_two.bias.data.fill_(0); print(model.hidden_one_to_hidden_two.bias)")
+        let zeros = try printed(relunet, "model.input_to_hidden_one.bias.data.fill_(0); print(model.input_to_hidden_one.bias)")
         let row = Array(repeating: "0.", count: 24).joined(separator: ", ")
-        let last = Array(repeating: "0.", count: 16).joined(separator: ", ")
-        #expect(zeros == "Parameter containing:\ntensor([\(row),\n        \(row),\n        \(last)],\n       requires_grad=True)")
+        let last = Array(repeating: "0.", count: 8).joined(separator: ", ")
+        let rows = Array(repeating: row, count: 5) + [last]
+        #expect(zeros == "Parameter containing:\ntensor([" + rows.joined(separator: ",\n        ") + "], requires_grad=True)")
     }
 
     // MARK: - Fashion-MNIST

@@ -2,7 +2,7 @@ import CairoBackend
 import Foundation
 import Testing
 
-/// The text of the page `nnreport generate` writes for the embedded sample (the notebook's own experiments),
+/// The text of the page `nnreport generate` writes for the embedded sample (the notebook's own cells),
 /// compared to `Tests/Goldens/page-text.txt`.
 ///
 /// Recording follows the image goldens' rules (`GoldenRecordMode`): `NNREPORT_RECORD_GOLDENS=all|failed|missing|never`,

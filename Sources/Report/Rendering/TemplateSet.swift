@@ -25,8 +25,10 @@ public struct TemplateSet {
     /// The stylesheet's text, inlined into the page.
     let stylesheet: String
 
-    /// Loads and checks every template and the stylesheet; throws `ReportError` naming the file at fault.
-    public static func load(from folder: URL) async throws -> TemplateSet {
+    /// Loads and checks every template and the stylesheet of `folder` (nil: the shipped templates); throws
+    /// `ReportError` naming the file at fault.
+    public static func load(from folder: URL?) async throws -> TemplateSet {
+        let folder = folder ?? defaultFolder
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportError.templatesFolderMissing(path: folder.path)

@@ -8,11 +8,11 @@ struct CommandRun {
     let stdout: String
     let stderr: String
 
-    /// Runs the command line with the fixture experiments (or the notebook's) and captures its output.
+    /// Runs the command line with the fixture content (or the notebook) and captures its output.
     static func run(_ arguments: [String], fixtures: Bool = true, terminal: Bool = false) async -> CommandRun {
         let out = StringSink(), err = StringSink(isTerminal: terminal)
-        let factory: ExperimentFactory = fixtures ? Fixtures.experiments : ExperimentRegistry.notebook
-        let status = await NNReport.run(arguments: arguments, stdout: out, stderr: err, experiments: factory)
+        let content: any ReportContent = fixtures ? FixtureContent() : NotebookContent()
+        let status = await NNReport.run(arguments: arguments, stdout: out, stderr: err, content: content)
         return CommandRun(status: status, stdout: out.text, stderr: err.text)
     }
 }

@@ -1,7 +1,6 @@
-import Notebook
 import Datasets
 
-/// The report's own explanations of each experiment, in the notebook's order.
+/// The report's own explanations of each cell, in the notebook's order.
 enum NotebookProse {
     /// The data section's paragraphs; the first and last name what the dataset's pictures show.
     static func data(_ kind: DatasetKind) -> [String] {
@@ -20,9 +19,9 @@ enum NotebookProse {
         "The batch keeps its first dimension and `view(64, -1)` infers the second: 1 × 28 × 28 = 784. No value changes; only the shape in which the same numbers are read.",
     ]
 
-    static let weightsNetwork = [
+    static let tensorNetwork = [
         "Before any library module, the network can be written with bare tensors: a 784×256 weight matrix and 256 biases for the hidden layer, a sigmoid, then a 256×10 matrix and 10 biases for the output.",
-        "The weights are drawn from a standard normal distribution with the report's seed. What comes out is ten unnormalised scores for each of the 64 images: a (64, 10) tensor with no meaning yet.",
+        "The weights are drawn from a standard normal distribution by the notebook's generator, right after the batch was shuffled. What comes out is ten unnormalised scores for each of the 64 images: a (64, 10) tensor with no meaning yet.",
     ]
 
     static let softmax = [
@@ -43,12 +42,12 @@ enum NotebookProse {
 
     static let reluNet = [
         "ReluNet has two hidden layers with ReLU activations (784→128→64) and a softmax over the 10 classes.",
-        "Every linear layer starts with weights and biases drawn uniformly from ±1/√fan_in, where fan_in is the layer's number of inputs: for the second layer, ±1/√128 ≈ ±0.0884, which bounds every value printed below.",
-        "Initial values can also be set by hand, in place: here the same layer's biases are filled with zeros and its weights redrawn from a normal distribution with standard deviation 0.01, and the layer is printed again.",
+        "Every linear layer starts with weights and biases drawn uniformly from ±1/√fan_in, where fan_in is the layer's number of inputs: for the second layer, ±1/√128 ≈ ±0.0884, which bounds every value of it printed below.",
+        "Initial values can also be set by hand, in place. As the notebook does, the first layer's biases are filled with zeros and its weights redrawn from a normal distribution with standard deviation 0.01; that layer is printed after, and the forward pass below runs through this network.",
     ]
 
     static let forwardPass = [
-        "A forward pass sends one flattened image through ReluNet and returns ten probabilities, one per class; the network's answer is the class with the highest probability.",
+        "A forward pass sends one flattened image — the first of a new batch, from a new iterator over the loader — through the ReluNet above and returns ten probabilities, one per class; the network's answer is the class with the highest probability.",
         "Nothing has been learned yet: the weights are random, so the ten probabilities all sit near one in ten, and whichever class the chart favours, it favours by accident.",
     ]
 

@@ -1,35 +1,47 @@
+import Datasets
 import NN
-import Notebook
-import Plotting
 
-/// The notebook's forward pass of one image: a fresh batch, its first image flattened, the model's probabilities.
+/// The notebook's forward pass of one image: `images.resize_(64, 1, 784)`, `image = images[0, :]`,
+/// `probabilities = model.forward(image)`, and what the report shows of it.
 struct OneImageForwardPass {
     /// The image's pixels as a (1, 784) row.
     let image: Tensor
     /// The dataset's label for the image.
     let label: Int
+    /// The image's index in the dataset.
+    let datasetIndex: Int
     /// The model's output, (1, 10).
     let probabilities: Tensor
     /// The index of the largest probability.
     let highest: Int
 
-    /// Runs `model` on the first image of a fresh epoch's first batch.
-    init(model: Module, context: ExperimentContext) {
-        let batch = context.nextBatch()
+    /// `report.json`'s results of a forward pass.
+    struct Results: Encodable, Sendable {
+        let label: Int
+        let probabilities: [Float]
+        let argmax: Int
+        let probabilitySum: Float
+    }
+
+    /// Runs `model` on the first image of `batch`.
+    init(model: Module, batch: Batch) {
         let images = batch.images.view(batch.count, 1, 784)   // images.resize_(64, 1, 784)
         image = images[0]                                      // (1, 784)
         label = batch.labels[0]
+        datasetIndex = batch.indices[0]
         probabilities = model(image)                           // (1, 10)
         highest = probabilities.argmax()
     }
 
-    /// `print(highest)` and `print(probabilities[:, highest])`, as PyTorch prints them.
-    func printouts() -> [(label: String, text: String)] {
+    /// Appends `print(highest)` and `print(probabilities[:, highest])`, the classification figure and the verdict.
+    func show(in section: inout NotebookSection, state: NotebookState, fileName: String, caption: String) throws {
         let selected = probabilities.select(dim: 1, index: highest)   // (1)
-        return [
-            ("highest = probabilities.argmax(); print(highest)", Tensor([Float(highest)], shape: []).integerDescription),
-            ("print(probabilities[:, highest])", selected.description(gradFunction: "SelectBackward0")),
-        ]
+        section.output("highest = probabilities.argmax(); print(highest)", Tensor([Float(highest)], shape: []).integerDescription)
+        section.output("print(probabilities[:, highest])", selected.description(gradFunction: "SelectBackward0"))
+        let names: [String]? = state.labelsClassesByName ? state.classNames : nil
+        section.figure(try classificationFigure(pixels: image.storage, probabilities: probabilities.storage, classNames: names),
+                       fileName: fileName, caption: caption)
+        section.paragraph(verdict(classNames: state.classNames))
     }
 
     /// A sentence saying what the untrained network answered, generated from the numbers.
@@ -44,17 +56,9 @@ struct OneImageForwardPass {
             + "all ten probabilities lie between \(percent(spread.0)) and \(percent(spread.1)), close to the 10% of a blind guess."
     }
 
-    /// The classification-bars figure of this pass.
-    func figure(context: ExperimentContext, fileName: String, caption: String) throws -> ReportFigure {
-        let names: [String]? = context.labelsClassesByName ? context.classNames : nil
-        return try context.render(classificationFigure(pixels: image.storage, probabilities: probabilities.storage, classNames: names),
-                                  fileName: fileName, caption: caption)
-    }
-
-    /// Results for report.json.
-    var results: [String: JSONValue] {
-        ["label": .int(label), "probabilities": .floats(probabilities.storage), "argmax": .int(highest),
-         "probabilitySum": .float(probabilities.sum())]
+    /// The results of this pass.
+    var results: Results {
+        Results(label: label, probabilities: probabilities.storage, argmax: highest, probabilitySum: probabilities.sum())
     }
 
     /// A class name with its indefinite article: "a 2", "an 8", "an Ankle boot".

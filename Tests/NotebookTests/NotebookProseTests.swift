@@ -1,6 +1,6 @@
 import Datasets
+@testable import Notebook
 import Testing
-@testable import Report
 
 @Suite struct NotebookProseTests {
     @Test func classNamesTakeTheirIndefiniteArticle() {
