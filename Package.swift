@@ -40,14 +40,14 @@ let package = Package(
         .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Notebook", "Report", "NNReportCLI"]),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["Plotting"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Plotting", "CairoBackend"], path: "Tests/TestSupport"),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NN", "Datasets", "Plotting", "TestSupport"]),
-        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Notebook"], exclude: ["Goldens"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Notebook", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Datasets", "Plotting"]),
-        .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report"]),
+        .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report", "Datasets", "Plotting", "CairoBackend", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -2,6 +2,7 @@ import CairoBackend
 import Datasets
 import Foundation
 import Report
+import TestSupport
 import Testing
 
 /// `nnreport generate` end to end with the notebook's own ten cells on the embedded sample:
@@ -367,7 +368,7 @@ import Testing
 
     /// The rows of the sample's PROVENANCE.md table (read from the repository, independently of the code under test).
     private func provenanceTable() throws -> [(name: String, sha256: String)] {
-        let url = Repository.root.appendingPathComponent("Sources/Datasets/Resources/mnist-sample/PROVENANCE.md")
+        let url = RepositoryPaths.root.appendingPathComponent("Sources/Datasets/Resources/mnist-sample/PROVENANCE.md")
         let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("-ubyte.gz") }
         let cells = rows.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
         return cells.map { ($0[0], $0[2]) }

@@ -1,5 +1,5 @@
-import CairoBackend
 import Foundation
+import TestSupport
 import Testing
 
 /// The text of the page `nnreport generate` writes for the embedded sample (the notebook's own cells),
@@ -16,7 +16,7 @@ import Testing
         let run = await CommandRun.run(["generate", "--output", output.path, "--no-timings", "--quiet"], fixtures: false)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let text = try ReportPage(contentsOf: output.appendingPathComponent("index.html")).text
-        let golden = Repository.goldens.appendingPathComponent("page-text.txt")
+        let golden = RepositoryPaths.tests("Goldens").appendingPathComponent("page-text.txt")
         if let failure = TextGolden(url: golden).verify(text) {
             Issue.record(Comment(rawValue: failure))
         }

@@ -2,6 +2,7 @@ import CairoBackend
 import Foundation
 import Notebook
 import Plotting
+import TestSupport
 import Testing
 
 /// The default comparison against the committed goldens of the real notebook figures catches the regressions

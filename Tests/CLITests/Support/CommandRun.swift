@@ -16,11 +16,3 @@ struct CommandRun {
         return CommandRun(status: status, stdout: out.text, stderr: err.text)
     }
 }
-
-/// Where the repository is (for goldens and templates).
-enum Repository {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let templates = root.appendingPathComponent("templates", isDirectory: true)
-    static let goldens = root.appendingPathComponent("Tests/Goldens", isDirectory: true)
-}

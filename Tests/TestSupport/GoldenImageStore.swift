@@ -1,3 +1,4 @@
+import CairoBackend
 import Foundation
 import Plotting
 

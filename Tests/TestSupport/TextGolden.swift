@@ -1,21 +1,20 @@
-import CairoBackend
 import Foundation
 
 /// A text golden file, checked and recorded by the same `NNREPORT_RECORD_GOLDENS` rules as the image goldens.
-struct TextGolden {
+public struct TextGolden {
     /// The golden file.
-    let url: URL
+    public let url: URL
     /// The record mode, or why the environment's setting is refused.
-    let recordMode: Result<GoldenRecordMode, GoldenConfigurationError>
+    public let recordMode: Result<GoldenRecordMode, GoldenConfigurationError>
 
     /// A golden at `url`, its mode read from `environment`.
-    init(url: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(url: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.url = url
         recordMode = GoldenRecordMode.resolve(environment: environment)
     }
 
     /// Nil when `text` matches the golden; otherwise the failure (recording, too, is reported so it gets looked at).
-    func verify(_ text: String) -> String? {
+    public func verify(_ text: String) -> String? {
         let mode: GoldenRecordMode
         switch recordMode {
         case let .success(value): mode = value
