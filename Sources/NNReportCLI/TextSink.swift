@@ -45,24 +45,6 @@ public final class FileDescriptorSink: TextSink {
     public var isTerminal: Bool { isatty(descriptor) == 1 }
 }
 
-/// A sink collecting text in memory, for tests.
-public final class StringSink: TextSink {
-    /// Everything written so far.
-    public private(set) var text = ""
-    /// Whether to pretend to be a terminal.
-    public var isTerminal: Bool
-
-    /// An empty sink.
-    public init(isTerminal: Bool = false) {
-        self.isTerminal = isTerminal
-    }
-
-    /// Appends `text`.
-    public func write(_ text: String) {
-        self.text += text
-    }
-}
-
 /// write(2), named apart from the sinks' own `write`.
 private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, buffer, count)

@@ -3,7 +3,7 @@ import NN
 /// The notebook's two `nn.Sequential` networks: 784 → 128 (ReLU) → 64 (ReLU) → 10 (softmax).
 extension Sequential {
     /// The names of the notebook's `OrderedDict` version, in order.
-    public static let notebookNames = ["input_to_hidden", "relu_1", "hidden_to_hidden", "relu_2", "output", "softmax"]
+    static let notebookNames = ["input_to_hidden", "relu_1", "hidden_to_hidden", "relu_2", "output", "softmax"]
 
     /// `nn.Sequential(Linear, ReLU, Linear, ReLU, Linear, Softmax(dim=1))`, children "0" … "5".
     public static func notebookIndexed(inputSize: Int = 784, hiddenSizes: (Int, Int) = (128, 64), outputSize: Int = 10,

@@ -35,11 +35,6 @@ public enum JSONValue: Codable, Equatable, Sendable {
         .array(values.map(JSONValue.int))
     }
 
-    /// A list of strings.
-    public static func strings(_ values: [String]) -> JSONValue {
-        .array(values.map(JSONValue.string))
-    }
-
     // MARK: - From any Encodable
 
     /// The value `value` encodes to, through `JSONEncoder`: a Float becomes its shortest decimal as with

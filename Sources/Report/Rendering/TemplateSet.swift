@@ -4,7 +4,7 @@ import Mustache
 /// The page's Mustache templates and stylesheet, loaded from a folder and checked before any experiment runs.
 public struct TemplateSet {
     /// Templates the page needs: the page and its partials.
-    public static let requiredTemplates = ["page", "toc", "section", "output", "figure", "table", "reproducibility"]
+    public static let requiredTemplates = ["page", "toc", "section", "output", "figure", "reproducibility"]
     /// The stylesheet's file name in the templates folder.
     public static let stylesheetName = "style.css"
 
