@@ -21,15 +21,17 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // MARK: - Libraries
+        // Finds each target's resource bundle beside the executable (the sample, the fonts, the templates).
+        .target(name: "BundledFiles"),
         .target(name: "NN", dependencies: ["CBLAS"]),
-        .target(name: "Datasets", dependencies: ["NN", "CZlib"], resources: [.copy("Resources/mnist-sample")]),
+        .target(name: "Datasets", dependencies: ["NN", "CZlib", "BundledFiles"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "Plotting"),
-        .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
+        .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG", "BundledFiles"], resources: [.copy("Resources/fonts")]),
         .target(name: "Notebook", dependencies: ["NN", "Datasets", "Plotting"]),
         .target(name: "Report", dependencies: [
-            "Datasets", "Plotting", "Notebook",
+            "Datasets", "Plotting", "Notebook", "BundledFiles",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], resources: [.copy("Resources/templates")]),
         .target(name: "NNReportCLI", dependencies: [
             "Report", "CairoBackend", "Plotting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

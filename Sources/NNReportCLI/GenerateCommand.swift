@@ -15,7 +15,7 @@ public struct GenerateCommand: ParsableCommand {
           nnreport generate --dataset mnist --data-dir ~/datasets/mnist --seed 42
           nnreport generate --dataset fashion-mnist   # Debian's dataset-fashion-mnist
           nnreport generate --self-contained --output /tmp/report
-          nnreport generate --templates my-templates  # a customised copy of templates/
+          nnreport generate --templates my-templates  # a customised copy of the templates
 
         The output folder is replaced atomically: the new report is built in a
         hidden folder beside it and swapped in only when complete, so a failure
@@ -39,7 +39,7 @@ public struct GenerateCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     /// `--templates DIR`.
-    @Option(name: .long, help: ArgumentHelp("Templates folder (default: the repository's templates/, found at build time).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A customised copy of the templates folder (default: the templates nnreport ships).", valueName: "dir"))
     var templates: String?
 
     /// `--self-contained`.

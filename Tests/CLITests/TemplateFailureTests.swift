@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import TestSupport
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
         let folder = try TemporaryFolder()
         let output = folder.url.appendingPathComponent("output", isDirectory: true)
         let templates = folder.url.appendingPathComponent("templates", isDirectory: true)
-        try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent("templates", isDirectory: true), to: templates)
+        try FileManager.default.copyItem(at: TemplateSet.shippedFolder(), to: templates)
         let first = await CommandRun.run(["generate", "--output", output.path, "--templates", templates.path])
         #expect(first.status == 0, "stderr: \(first.stderr)")
         return (folder, output, templates, try TemporaryFolder.contents(of: output))

@@ -14,7 +14,7 @@ struct PageRenderer {
 
     // MARK: - View model
 
-    /// The dictionary the templates see (documented in templates/README.md).
+    /// The dictionary the templates see (documented in Resources/templates/README.md).
     func pageContext(_ report: Report) -> [String: Any] {
         [
             "title": report.title,
