@@ -184,13 +184,6 @@ import Testing
 
 /// `sha256sum` of a file, for an independent check of our own SHA-256.
 func sha256sum(_ url: URL) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    process.arguments = [url.path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    do { try process.run() } catch { return "sha256sum did not start: \(error)" }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+    guard let run = try? ChildProcess.run(URL(fileURLWithPath: "/usr/bin/sha256sum"), [url.path]) else { return "sha256sum did not start" }
+    return run.stdout.split(separator: " ").first.map(String.init) ?? ""
 }
