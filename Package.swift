@@ -4,7 +4,6 @@ import PackageDescription
 /// nnreport: runs the "Neural Networks in PyTorch" lesson with its own Swift engine and writes a static report.
 let package = Package(
     name: "nnreport",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nnreport", targets: ["nnreport"]),
         .executable(name: "nnreport-bench", targets: ["nnreport-bench"]),
@@ -51,5 +50,5 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Datasets", "Plotting"]),
         .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report", "Datasets", "Plotting", "CairoBackend", "TestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,7 @@ public protocol TextSink: AnyObject {
 }
 
 /// A sink writing to a file descriptor (1 or 2).
-public final class FileDescriptorSink: TextSink {
+public final class FileDescriptorSink: TextSink, Sendable {
     /// The descriptor.
     public let descriptor: Int32
 

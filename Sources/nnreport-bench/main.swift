@@ -10,4 +10,4 @@ guard known.contains(which) else {
 if which == "all" || which == "nn" { benchmarkNN() }
 if which == "all" || which == "data" { benchmarkData() }
 if which == "all" || which == "figures" { benchmarkFigures() }
-if which == "all" || which == "report" { benchmarkReport() }
+if which == "all" || which == "report" { await benchmarkReport() }
