@@ -267,45 +267,10 @@ import Testing
         defer { generated.folder.remove() }
         #expect(generated.run.status == 0, "stderr: \(generated.run.stderr)")
         let page = try generated.page, document = try generated.document
-        let expected: [(section: String, printout: String)] = [
-            ("network-module", """
-            Network(
-              (hidden): Linear(in_features=784, out_features=256, bias=True)
-              (output): Linear(in_features=256, out_features=10, bias=True)
-              (sigmoid): Sigmoid()
-              (softmax): Softmax(dim=1)
-            )
-            """),
-            ("relunet", """
-            ReluNet(
-              (input_to_hidden_one): Linear(in_features=784, out_features=128, bias=True)
-              (hidden_one_to_hidden_two): Linear(in_features=128, out_features=64, bias=True)
-              (hidden_two_to_output): Linear(in_features=64, out_features=10, bias=True)
-              (relu): ReLU()
-              (softmax): Softmax(dim=1)
-            )
-            """),
-            ("sequential", """
-            Sequential(
-              (0): Linear(in_features=784, out_features=128, bias=True)
-              (1): ReLU()
-              (2): Linear(in_features=128, out_features=64, bias=True)
-              (3): ReLU()
-              (4): Linear(in_features=64, out_features=10, bias=True)
-              (5): Softmax(dim=1)
-            )
-            """),
-            ("sequential-named", """
-            Sequential(
-              (input_to_hidden): Linear(in_features=784, out_features=128, bias=True)
-              (relu_1): ReLU()
-              (hidden_to_hidden): Linear(in_features=128, out_features=64, bias=True)
-              (relu_2): ReLU()
-              (output): Linear(in_features=64, out_features=10, bias=True)
-              (softmax): Softmax(dim=1)
-            )
-            """),
-        ]
+        // What real PyTorch printed for each model (Tests/Fixtures/torch-print-reference.json), by section.
+        let recorded = try RecordedModulePrintouts.load()
+        let expected = try [("network-module", "Network"), ("relunet", "ReluNet"), ("sequential", "SequentialIndexed"),
+                            ("sequential-named", "SequentialNamed")].map { id, label in (id, try #require(recorded[label])) }
         for (id, printout) in expected {
             let section = try #require(document.sections.first { $0.id == id })
             #expect(section.outputs.first { $0.label == "print(model)" }?.text == printout, "print(model) in \(id)")
@@ -314,7 +279,7 @@ import Testing
             #expect(html.contains("<pre><code>\(printout)</code></pre>"), "\(id) does not show the printout verbatim")
         }
         // The layers printed on their own.
-        let linear = "Linear(in_features=784, out_features=128, bias=True)"
+        let linear = try #require(recorded["SequentialIndexed[0]"])
         let sequential = try #require(document.sections.first { $0.id == "sequential" })
         #expect(try printed(sequential, "print(model[0])") == linear)
         let weight = try printed(sequential, "print(model[0].weight)")
