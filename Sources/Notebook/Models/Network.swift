@@ -26,7 +26,8 @@ public final class Network: Module {
 
     /// hidden → sigmoid → output → softmax, for a (batch, 784) input; returns (batch, 10).
     // Not inlined: Swift 6.3.1's optimizer crashes ("leaked owned value" in CopyPropagation) when it inlines this
-    // into a caller that holds a `Network` (ModuleCell, in release builds). One call per batch: no cost to speak of.
+    // chain of modules into a caller that holds a `Network` (ModuleCell, in release builds). One call per batch:
+    // no cost to speak of.
     @inline(never)
     public override func forward(_ input: Tensor) -> Tensor {
         softmax(output(sigmoid(hidden(input))))

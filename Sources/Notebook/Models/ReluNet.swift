@@ -31,6 +31,8 @@ public final class ReluNet: Module {
     }
 
     /// The forward pass for a (batch, inputs) tensor; returns (batch, outputs) probabilities.
+    // Not inlined, as `Network.forward`: Swift 6.3.1's optimizer crashes inlining it (nnreport-bench, release).
+    @inline(never)
     public override func forward(_ input: Tensor) -> Tensor {
         let first = relu(inputToHiddenOne(input))
         let second = relu(hiddenOneToHiddenTwo(first))
