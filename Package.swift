@@ -4,7 +4,6 @@ import PackageDescription
 /// nnreport: runs the "Neural Networks in PyTorch" lesson with its own Swift engine and writes a static report.
 let package = Package(
     name: "nnreport",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nnreport", targets: ["nnreport"]),
         .executable(name: "nnreport-bench", targets: ["nnreport-bench"]),
@@ -28,38 +27,43 @@ let package = Package(
         .target(name: "CTorchRandom"),
 
         // MARK: - Libraries
+        // Finds each target's resource bundle beside the executable (the sample, the fonts, the templates).
+        .target(name: "BundledFiles"),
         .target(name: "NN", dependencies: ["CKernels", "CTorchRandom"]),
-        .target(name: "Datasets", dependencies: ["NN", "CZlibSystem"], resources: [.copy("Resources/mnist-sample")]),
+        .target(name: "Datasets", dependencies: ["NN", "CZlibSystem", "BundledFiles"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "ModelFiles", dependencies: [
             "NN",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Plotting"),
-        .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG"], resources: [.copy("Resources/fonts")]),
+        .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG", "BundledFiles"], resources: [.copy("Resources/fonts")]),
+        .target(name: "Notebook", dependencies: ["NN", "Datasets", "Plotting"]),
         .target(name: "Report", dependencies: [
-            "NN", "Datasets", "Plotting", "CairoBackend",
+            "Datasets", "Plotting", "Notebook", "BundledFiles",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], resources: [.copy("Resources/templates")]),
         .target(name: "NNReportCLI", dependencies: [
-            "NN", "Report",
+            "NN", "Report", "CairoBackend", "Plotting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: - Executables
         .executableTarget(name: "nnreport", dependencies: ["NNReportCLI"]),
-        .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Report"]),
+        .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Notebook", "Report", "NNReportCLI"]),
 
         // MARK: - Tests
+        .target(name: "TestSupport", dependencies: ["Plotting", "CairoBackend"], path: "Tests/TestSupport"),
         .testTarget(name: "NNTests", dependencies: ["NN", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN"]),
         .testTarget(name: "ModelFilesTests", dependencies: [
             "ModelFiles", "NN", "Datasets",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"], exclude: ["Goldens"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "NN", "Datasets"]),
-        .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report", "NN"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NN", "Datasets", "Plotting", "TestSupport"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Notebook", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "NN", "Datasets", "Plotting"]),
+        .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report", "NN", "Datasets", "Plotting", "CairoBackend", "TestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

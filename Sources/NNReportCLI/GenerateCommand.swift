@@ -16,7 +16,7 @@ public struct GenerateCommand: ParsableCommand {
           nnreport generate --dataset mnist --data-dir ~/datasets/mnist --seed 42
           nnreport generate --dataset fashion-mnist   # Debian's dataset-fashion-mnist
           nnreport generate --self-contained --output /tmp/report
-          nnreport generate --templates my-templates  # a customised copy of templates/
+          nnreport generate --templates my-templates  # a customised copy of the templates
 
         The output folder is replaced atomically: the new report is built in a
         hidden folder beside it and swapped in only when complete, so a failure
@@ -40,7 +40,7 @@ public struct GenerateCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     /// `--templates DIR`.
-    @Option(name: .long, help: ArgumentHelp("Templates folder (default: the repository's templates/, found at build time).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A customised copy of the templates folder (default: the templates nnreport ships).", valueName: "dir"))
     var templates: String?
 
     /// `--self-contained`.
@@ -68,28 +68,27 @@ public struct GenerateCommand: ParsableCommand {
     }
 
     /// The pipeline's configuration for these options; paths are resolved against the working directory.
-    func configuration(libraryVersions: LibraryVersions) -> ReportConfiguration {
+    var configuration: ReportConfiguration {
         ReportConfiguration(
             output: URL(fileURLWithPath: output, isDirectory: true),
             dataset: dataset,
             dataFolder: dataDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
             seed: seed,
-            templatesFolder: templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? TemplateSet.defaultFolder,
+            templatesFolder: templates.map { URL(fileURLWithPath: $0, isDirectory: true) },
             selfContained: selfContained,
-            recordTimings: !noTimings,
-            libraryVersions: libraryVersions)
+            recordTimings: !noTimings)
     }
 
     /// Runs the pipeline, prints progress and a summary, and returns the exit status.
     /// A failed `kernel` selection (a bad `NNREPORT_KERNEL`) stops the run first, as a usage error.
-    func execute(stdout: TextSink, stderr: TextSink, experiments: ExperimentFactory, libraryVersions: LibraryVersions,
+    func execute(stdout: TextSink, stderr: TextSink, content: any ReportContent, renderer: any FigureRendering,
                  kernel: Result<MatrixKernel, MatrixKernelError>) async -> Int32 {
         if case .failure(let error) = kernel {
             // A bad NNREPORT_KERNEL is a usage error, reported before any work.
             stderr.write("nnreport: error: \(error)\n")
             return 64
         }
-        let pipeline = ReportPipeline(configuration: configuration(libraryVersions: libraryVersions), experiments: experiments(dataset, seed))
+        let pipeline = ReportPipeline(configuration: configuration, content: content, renderer: renderer)
         let showProgress = stderr.isTerminal && !quiet
         do {
             let outcome = try await pipeline.run { step in

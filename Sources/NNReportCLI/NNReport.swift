@@ -1,24 +1,20 @@
 import ArgumentParser
-import Datasets
 import NN
 import Report
-
-/// Makes the experiments for a dataset and seed (`ExperimentRegistry.notebook` unless a test passes its own).
-public typealias ExperimentFactory = (DatasetKind, UInt64) -> [any Experiment]
 
 /// The whole command line as a function, used by the executable and by the tests.
 public enum NNReport {
     /// Parses `arguments` (without the program name), runs the command and returns its exit status;
     /// help and version go to `stdout`, errors to `stderr` as one line `nnreport: error: <message>`.
+    /// `content` is the notebook's and `renderer` Cairo's unless a test passes its own.
     public static func run(arguments: [String], stdout: TextSink, stderr: TextSink,
-                           experiments: @escaping ExperimentFactory = ExperimentRegistry.notebook,
-                           libraryVersions: LibraryVersions = ExperimentRegistry.libraryVersions,
+                           content: any ReportContent = NotebookContent(),
+                           renderer: any FigureRendering = CairoFigureRendering(),
                            kernel: Result<MatrixKernel, MatrixKernelError> = MatrixKernel.selection) async -> Int32 {
         do {
             var command = try NNReportCommand.parseAsRoot(arguments)
             if let generate = command as? GenerateCommand {
-                return await generate.execute(stdout: stdout, stderr: stderr, experiments: experiments, libraryVersions: libraryVersions,
-                                              kernel: kernel)
+                return await generate.execute(stdout: stdout, stderr: stderr, content: content, renderer: renderer, kernel: kernel)
             }
             try command.run()  // `help`, `--help` and the bare root throw a help request, handled below
             return 0

@@ -14,7 +14,7 @@ public protocol TextSink: AnyObject {
 }
 
 /// A sink writing to a file descriptor (1 or 2).
-public final class FileDescriptorSink: TextSink {
+public final class FileDescriptorSink: TextSink, Sendable {
     /// The descriptor.
     public let descriptor: Int32
 
@@ -43,24 +43,6 @@ public final class FileDescriptorSink: TextSink {
 
     /// `isatty(3)`.
     public var isTerminal: Bool { isatty(descriptor) == 1 }
-}
-
-/// A sink collecting text in memory, for tests.
-public final class StringSink: TextSink {
-    /// Everything written so far.
-    public private(set) var text = ""
-    /// Whether to pretend to be a terminal.
-    public var isTerminal: Bool
-
-    /// An empty sink.
-    public init(isTerminal: Bool = false) {
-        self.isTerminal = isTerminal
-    }
-
-    /// Appends `text`.
-    public func write(_ text: String) {
-        self.text += text
-    }
 }
 
 /// write(2), named apart from the sinks' own `write`.

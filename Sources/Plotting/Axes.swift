@@ -28,8 +28,6 @@ public final class Axes {
     var yInverted = false
     /// Next palette index for artists without an explicit colour.
     var nextColor = 0
-    /// Tick label size in points; nil uses the theme's.
-    var tickLabelSizeOverride: Double?
     /// Where the legend goes; nil draws none.
     var legendLocation: LegendLocation?
 
@@ -95,19 +93,8 @@ extension Axes {
     /// Hides spines, ticks, tick labels, axis labels and the grid (matplotlib `axis('off')`); the title stays.
     public func axisOff() { axisVisible = false }
 
-    /// Shows the axis decorations again.
-    public func axisOn() { axisVisible = true }
-
-    /// Sets the tick label font size for this axes in absolute points (the theme's font scale is not applied again).
-    public func setTickLabelSize(points: Double) throws {
-        guard points.isFinite, points > 0 else {
-            throw PlottingError.invalidArgument(what: "tick label size", reason: "\(points) pt is not a positive finite size")
-        }
-        tickLabelSizeOverride = points
-    }
-
-    /// The tick label size in points in effect.
-    var tickLabelSizePoints: Double { tickLabelSizeOverride ?? theme.tickLabelSize }
+    /// The tick label size in points.
+    var tickLabelSizePoints: Double { theme.tickLabelSize }
 }
 
 // MARK: - Limits, ticks and aspect
@@ -121,13 +108,6 @@ extension Axes {
     /// Fixes the y view limits (`set_ylim`); pass `lower > upper` to run the axis downward.
     public func setYLim(_ lower: Double, _ upper: Double) throws {
         yAxis.limits = try Axes.checkedLimits(lower, upper, "y limits")
-    }
-
-    /// Sets explicit x ticks, optionally with labels (one per tick).
-    public func setXTicks(_ ticks: [Double], labels: [String]? = nil) throws {
-        try Axes.checkTicks(ticks, labels, "x")
-        xAxis.ticks = ticks
-        xAxis.tickLabels = labels
     }
 
     /// Sets explicit y ticks, optionally with labels (one per tick), e.g. class names.
@@ -145,9 +125,6 @@ extension Axes {
         }
         aspect = ratio
     }
-
-    /// Lets the axes box fill its layout cell (matplotlib `set_aspect('auto')`).
-    public func setAspectAuto() { aspect = nil }
 
     /// Sets the autoscale margins as fractions of the data span (matplotlib default 0.05 each).
     public func margins(x: Double = 0.05, y: Double = 0.05) throws {

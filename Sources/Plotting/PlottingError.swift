@@ -39,10 +39,10 @@ public enum PlottingError: Error, Equatable, LocalizedError, CustomStringConvert
 
 // MARK: - Validation helpers
 
-/// Argument checks shared by the plotting verbs.
+/// Argument checks shared by the plotting verbs and the figures built on them.
 extension PlottingError {
     /// Throws if `values` is empty or holds a non-finite element.
-    static func checkFinite<C: Collection>(_ values: C, _ what: String, allowEmpty: Bool = false) throws
+    public static func checkFinite<C: Collection>(_ values: C, _ what: String, allowEmpty: Bool = false) throws
     where C.Element: BinaryFloatingPoint {
         if values.isEmpty && !allowEmpty { throw PlottingError.emptyData(what: what) }
         for (index, value) in values.enumerated() where !value.isFinite {
@@ -56,7 +56,7 @@ extension PlottingError {
     }
 
     /// Throws if two lengths differ.
-    static func checkLength(_ actual: Int, _ expected: Int, _ what: String) throws {
+    public static func checkLength(_ actual: Int, _ expected: Int, _ what: String) throws {
         if actual != expected { throw PlottingError.lengthMismatch(what: what, expected: expected, actual: actual) }
     }
 }

@@ -1,6 +1,7 @@
 import CairoBackend
 import Datasets
 import Foundation
+import Notebook
 import Plotting
 
 /// Prints the Figures benchmark: for each of the lesson's four figures (and the Fashion-MNIST variant of the

@@ -1,4 +1,5 @@
 import NN
+import Notebook
 
 /// Prints the forward throughput of the notebook's 784-128-64-10 ReLU network at batch 1, 64 and 1000.
 ///

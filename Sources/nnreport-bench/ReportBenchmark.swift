@@ -1,4 +1,5 @@
 import Foundation
+import NNReportCLI
 import Report
 #if canImport(Glibc)
 import Glibc
@@ -7,12 +8,12 @@ import Glibc
 /// Prints the time of each stage of `nnreport generate` with the notebook's ten experiments (embedded sample,
 /// seed 1; median of several in-process runs after a warm-up), then the wall time and peak resident set size of
 /// whole `nnreport generate` processes, measured from outside (`/usr/bin/time -f %M`), against the goals.
-func benchmarkReport() {
+func benchmarkReport() async {
     // A child started by `measureProcess` when no `nnreport` binary is available: one pipeline run, then exit.
     if let output = ProcessInfo.processInfo.environment[ReportBenchmark.childOutputVariable] {
-        exit(ReportBenchmark.runOnce(output: URL(fileURLWithPath: output, isDirectory: true)) ? 0 : 1)
+        exit(await ReportBenchmark.runOnce(output: URL(fileURLWithPath: output, isDirectory: true)) ? 0 : 1)
     }
-    ReportBenchmark().run()
+    await ReportBenchmark().run()
 }
 
 /// The report benchmark's measurements and printing.
@@ -27,7 +28,7 @@ private struct ReportBenchmark {
     /// Set in a child's environment to make it run one report into that folder.
     static let childOutputVariable = "NNREPORT_BENCH_CHILD_OUTPUT"
 
-    func run() {
+    func run() async {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnreport-bench-\(getpid())", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
@@ -36,7 +37,7 @@ private struct ReportBenchmark {
             print("report: cannot create \(folder.path): \(error)")
             return
         }
-        guard let inProcess = measureInProcess(output: folder.appendingPathComponent("output", isDirectory: true)) else { return }
+        guard let inProcess = await measureInProcess(output: folder.appendingPathComponent("output", isDirectory: true)) else { return }
         let processes = measureProcesses(output: folder.appendingPathComponent("process-output", isDirectory: true))
         printGoals(inProcessTotal: inProcess, processes: processes)
         measureFashionMNISTLoad()
@@ -45,18 +46,16 @@ private struct ReportBenchmark {
     // MARK: - In process
 
     /// Runs the pipeline `runs` times after a warm-up and prints per-stage and per-experiment medians; returns the total's median.
-    private func measureInProcess(output: URL) -> Double? {
+    private func measureInProcess(output: URL) async -> Double? {
         var samples: [[PipelineStage: Double]] = []
         var sectionSamples: [String: [Double]] = [:]
         var totals: [Double] = []
         var titles: [(id: String, title: String)] = []
         var files = 0
         for index in 0...runs {
-            let configuration = ReportConfiguration(output: output)
-            let pipeline = ReportPipeline(configuration: configuration,
-                                          experiments: ExperimentRegistry.notebook(dataset: configuration.dataset, seed: configuration.seed))
+            let pipeline = ReportPipeline.notebook(ReportConfiguration(output: output))
             let start = monotonicNow()
-            switch runBlocking({ try await pipeline.run() }) {
+            switch await Result(catching: { try await pipeline.run() }) {
             case let .success(outcome):
                 let elapsed = monotonicNow() - start
                 guard index > 0 else { continue }  // the warm-up run pays for first-touch costs (fonts, page faults)
@@ -228,11 +227,9 @@ private struct ReportBenchmark {
     // MARK: - Child mode
 
     /// Runs the notebook report once into `output` (what `nnreport generate --quiet` does); true on success.
-    static func runOnce(output: URL) -> Bool {
-        let configuration = ReportConfiguration(output: output)
-        let pipeline = ReportPipeline(configuration: configuration,
-                                      experiments: ExperimentRegistry.notebook(dataset: configuration.dataset, seed: configuration.seed))
-        switch runBlocking({ try await pipeline.run() }) {
+    static func runOnce(output: URL) async -> Bool {
+        let pipeline = ReportPipeline.notebook(ReportConfiguration(output: output))
+        switch await Result(catching: { try await pipeline.run() }) {
         case .success: return true
         case let .failure(error):
             FileHandle.standardError.write(Data("nnreport-bench: \(oneLineDescription(of: error))\n".utf8))
@@ -268,14 +265,9 @@ private func monotonicNow() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-/// Runs an async throwing closure to completion from synchronous code.
-private func runBlocking<T>(_ body: @escaping () async throws -> T) -> Result<T, Error> {
-    let done = DispatchSemaphore(value: 0)
-    var result: Result<T, Error>!
-    Task {
-        do { result = .success(try await body()) } catch { result = .failure(error) }
-        done.signal()
+extension Result where Failure == Error {
+    /// The value `body` returns, or the error it throws.
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
-    done.wait()
-    return result
 }

@@ -12,4 +12,4 @@ if which == "all" || which == "kernels" { benchmarkKernels() }
 if which == "all" || which == "rng" { benchmarkRandom() }
 if which == "all" || which == "data" { benchmarkData() }
 if which == "all" || which == "figures" { benchmarkFigures() }
-if which == "all" || which == "report" { benchmarkReport() }
+if which == "all" || which == "report" { await benchmarkReport() }

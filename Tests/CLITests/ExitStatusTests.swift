@@ -1,6 +1,7 @@
 import Foundation
 import NN
 import Report
+import TestSupport
 import Testing
 
 /// Bad input: each case gives one clear line on stderr, the sysexits status, and leaves the previous report intact.
@@ -158,7 +159,7 @@ import Testing
 
     /// The embedded sample's four files, copied into `folder/data`.
     private func copyOfTheSample(into folder: TemporaryFolder) throws -> URL {
-        let source = Repository.root.appendingPathComponent("Sources/Datasets/Resources/mnist-sample")
+        let source = RepositoryPaths.root.appendingPathComponent("Sources/Datasets/Resources/mnist-sample")
         let data = folder.url.appendingPathComponent("data", isDirectory: true)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         for name in ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"] {

@@ -2,9 +2,10 @@ import CairoBackend
 import Datasets
 import Foundation
 import Report
+import TestSupport
 import Testing
 
-/// `nnreport generate` end to end with the notebook's own ten experiments on the embedded sample:
+/// `nnreport generate` end to end with the notebook's own ten cells on the embedded sample:
 /// the page's structure, its figures, `report.json` against the page, reproducibility, and the printouts the issue fixes.
 @Suite struct NotebookReportTests {
     /// The notebook's section ids, in page order.
@@ -36,7 +37,7 @@ import Testing
         }
     }
 
-    /// Runs `nnreport generate --output <tmp>/output --no-timings --quiet` plus `extra` with the notebook's experiments.
+    /// Runs `nnreport generate --output <tmp>/output --no-timings --quiet` plus `extra` with the notebook.
     private func generate(_ extra: [String] = []) async throws -> Generated {
         let folder = try TemporaryFolder("nnreport-notebook")
         let output = folder.url.appendingPathComponent("output", isDirectory: true)
@@ -266,45 +267,10 @@ import Testing
         defer { generated.folder.remove() }
         #expect(generated.run.status == 0, "stderr: \(generated.run.stderr)")
         let page = try generated.page, document = try generated.document
-        let expected: [(section: String, printout: String)] = [
-            ("network-module", """
-            Network(
-              (hidden): Linear(in_features=784, out_features=256, bias=True)
-              (output): Linear(in_features=256, out_features=10, bias=True)
-              (sigmoid): Sigmoid()
-              (softmax): Softmax(dim=1)
-            )
-            """),
-            ("relunet", """
-            ReluNet(
-              (input_to_hidden_one): Linear(in_features=784, out_features=128, bias=True)
-              (hidden_one_to_hidden_two): Linear(in_features=128, out_features=64, bias=True)
-              (hidden_two_to_output): Linear(in_features=64, out_features=10, bias=True)
-              (relu): ReLU()
-              (softmax): Softmax(dim=1)
-            )
-            """),
-            ("sequential", """
-            Sequential(
-              (0): Linear(in_features=784, out_features=128, bias=True)
-              (1): ReLU()
-              (2): Linear(in_features=128, out_features=64, bias=True)
-              (3): ReLU()
-              (4): Linear(in_features=64, out_features=10, bias=True)
-              (5): Softmax(dim=1)
-            )
-            """),
-            ("sequential-named", """
-            Sequential(
-              (input_to_hidden): Linear(in_features=784, out_features=128, bias=True)
-              (relu_1): ReLU()
-              (hidden_to_hidden): Linear(in_features=128, out_features=64, bias=True)
-              (relu_2): ReLU()
-              (output): Linear(in_features=64, out_features=10, bias=True)
-              (softmax): Softmax(dim=1)
-            )
-            """),
-        ]
+        // What real PyTorch printed for each model (Tests/Fixtures/torch-print-reference.json), by section.
+        let recorded = try RecordedModulePrintouts.load()
+        let expected = try [("network-module", "Network"), ("relunet", "ReluNet"), ("sequential", "SequentialIndexed"),
+                            ("sequential-named", "SequentialNamed")].map { id, label in (id, try #require(recorded[label])) }
         for (id, printout) in expected {
             let section = try #require(document.sections.first { $0.id == id })
             #expect(section.outputs.first { $0.label == "print(model)" }?.text == printout, "print(model) in \(id)")
@@ -313,7 +279,7 @@ import Testing
             #expect(html.contains("<pre><code>\(printout)</code></pre>"), "\(id) does not show the printout verbatim")
         }
         // The layers printed on their own.
-        let linear = "Linear(in_features=784, out_features=128, bias=True)"
+        let linear = try #require(recorded["SequentialIndexed[0]"])
         let sequential = try #require(document.sections.first { $0.id == "sequential" })
         #expect(try printed(sequential, "print(model[0])") == linear)
         let weight = try printed(sequential, "print(model[0].weight)")
@@ -321,12 +287,14 @@ import Testing
         #expect(weight.split(separator: "\n").count == 9, "a summarised 128x784 weight prints 3 + 1 + 3 rows:\n\(weight)")
         let named = try #require(document.sections.first { $0.id == "sequential-named" })
         #expect(try printed(named, "print(model[0]); print(model.input_to_hidden)") == "\(linear)\n\(linear)")
-        // ReluNet's zeroed bias prints as PyTorch prints an all-zero tensor: "0." in columns of width 1, 24 to a line.
+        // ReluNet's first layer's zeroed bias (128 values) prints as PyTorch prints an all-zero tensor: "0." in
+        // columns of width 1, 24 to a line; the suffix fits on the short last line.
         let relunet = try #require(document.sections.first { $0.id == "relunet" })
-        let zeros = try printed(relunet, "model.hidden_one_to_hidden_two.bias.data.fill_(0); print(model.hidden_one_to_hidden_two.bias)")
+        let zeros = try printed(relunet, "model.input_to_hidden_one.bias.data.fill_(0); print(model.input_to_hidden_one.bias)")
         let row = Array(repeating: "0.", count: 24).joined(separator: ", ")
-        let last = Array(repeating: "0.", count: 16).joined(separator: ", ")
-        #expect(zeros == "Parameter containing:\ntensor([\(row),\n        \(row),\n        \(last)],\n       requires_grad=True)")
+        let last = Array(repeating: "0.", count: 8).joined(separator: ", ")
+        let rows = Array(repeating: row, count: 5) + [last]
+        #expect(zeros == "Parameter containing:\ntensor([" + rows.joined(separator: ",\n        ") + "], requires_grad=True)")
     }
 
     // MARK: - Fashion-MNIST
@@ -365,7 +333,7 @@ import Testing
 
     /// The rows of the sample's PROVENANCE.md table (read from the repository, independently of the code under test).
     private func provenanceTable() throws -> [(name: String, sha256: String)] {
-        let url = Repository.root.appendingPathComponent("Sources/Datasets/Resources/mnist-sample/PROVENANCE.md")
+        let url = RepositoryPaths.root.appendingPathComponent("Sources/Datasets/Resources/mnist-sample/PROVENANCE.md")
         let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("-ubyte.gz") }
         let cells = rows.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
         return cells.map { ($0[0], $0[2]) }

@@ -1,9 +1,9 @@
-import CairoBackend
 import Foundation
 import NN
+import TestSupport
 import Testing
 
-/// The text of the page `nnreport generate` writes for the embedded sample (the notebook's own experiments),
+/// The text of the page `nnreport generate` writes for the embedded sample (the notebook's own cells),
 /// compared to `Tests/Goldens/page-text.txt`.
 ///
 /// Recording follows the image goldens' rules (`GoldenRecordMode`): `NNREPORT_RECORD_GOLDENS=all|failed|missing|never`,
@@ -19,7 +19,7 @@ import Testing
         // The kernel's name depends on the processor (its results do not): the golden holds a placeholder.
         let text = try ReportPage(contentsOf: output.appendingPathComponent("index.html")).text
             .replacingOccurrences(of: MatrixKernel.active.description, with: "<matrix kernel>")
-        let golden = Repository.goldens.appendingPathComponent("page-text.txt")
+        let golden = RepositoryPaths.tests("Goldens").appendingPathComponent("page-text.txt")
         if let failure = TextGolden(url: golden).verify(text) {
             Issue.record(Comment(rawValue: failure))
         }

@@ -1,4 +1,6 @@
 import Foundation
+import Report
+import TestSupport
 import Testing
 
 /// A broken or missing template fails with the file and position, and leaves the previous report byte-identical.
@@ -8,7 +10,7 @@ import Testing
         let folder = try TemporaryFolder()
         let output = folder.url.appendingPathComponent("output", isDirectory: true)
         let templates = folder.url.appendingPathComponent("templates", isDirectory: true)
-        try FileManager.default.copyItem(at: Repository.templates, to: templates)
+        try FileManager.default.copyItem(at: TemplateSet.shippedFolder(), to: templates)
         let first = await CommandRun.run(["generate", "--output", output.path, "--templates", templates.path])
         #expect(first.status == 0, "stderr: \(first.stderr)")
         return (folder, output, templates, try TemporaryFolder.contents(of: output))

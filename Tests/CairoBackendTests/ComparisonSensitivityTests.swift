@@ -1,6 +1,7 @@
 import CairoBackend
 import Foundation
 import Plotting
+import TestSupport
 import Testing
 
 /// The default tolerance catches real regressions of a full-size figure and passes the identical figure.

@@ -1,5 +1,6 @@
 import CairoBackend
 import Foundation
+import Notebook
 import Plotting
 import Testing
 

@@ -1,6 +1,7 @@
 import CairoBackend
 import Foundation
 import Plotting
+import TestSupport
 import Testing
 
 /// Record modes, CI refusal and failure artefacts of the golden store, in a temporary folder.

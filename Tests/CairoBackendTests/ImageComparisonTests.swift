@@ -1,6 +1,7 @@
 import CairoBackend
 import Foundation
 import Plotting
+import TestSupport
 import Testing
 
 /// The comparison's verdicts and measures on constructed images.

@@ -1,6 +1,8 @@
 import CairoBackend
 import Foundation
+import Notebook
 import Plotting
+import TestSupport
 import Testing
 
 /// The default comparison against the committed goldens of the real notebook figures catches the regressions

@@ -1,6 +1,7 @@
 import CairoBackend
 import Foundation
 import Plotting
+import TestSupport
 import Testing
 
 /// Text from the shipped DejaVu Sans: measured in figure pixels, deterministic, rotatable.

@@ -92,4 +92,32 @@ import NN
         #expect(batches[1].indices == Array(1000..<2000))
         #expect(Array(loader).flatMap(\.indices) == Array(0..<4000))
     }
+
+    @Test func anIteratorDrawingFromTheCallersGeneratorTakesTheBaseSeedThenTheSamplersSeed() throws {
+        let dataset = try trainSet()
+        let loader = DataLoader(dataset: dataset, batchSize: 64)
+        var generator = Generator(seed: 9)
+        var first = loader.makeIterator(drawingFrom: &generator)
+        var second = loader.makeIterator(drawingFrom: &generator)
+        // By hand: each iterator draws the base seed (unused), then the seed of its own permutation generator.
+        var reference = Generator(seed: 9)
+        func expectedOrder() -> [Int] {
+            _ = reference.next()
+            var sampler = Generator(seed: reference.next())
+            return sampler.permutation(dataset.count)
+        }
+        let firstOrder = expectedOrder(), secondOrder = expectedOrder()
+        let firstBatch = first.next(), secondBatch = second.next(), firstNextBatch = first.next()
+        #expect(firstBatch?.indices == Array(firstOrder.prefix(64)))
+        #expect(secondBatch?.indices == Array(secondOrder.prefix(64)))
+        #expect(firstNextBatch?.indices == Array(firstOrder[64..<128]))
+        #expect(generator.next() == reference.next(), "two draws per iterator, no more")
+        #expect(loader.epochsStarted == 0, "the loader's own seeded epochs are not involved")
+        // Without shuffling only the base seed is drawn.
+        var unshuffled = DataLoader(dataset: dataset, batchSize: 64, shuffle: false).makeIterator(drawingFrom: &generator)
+        let unshuffledBatch = unshuffled.next()
+        #expect(unshuffledBatch?.indices == Array(0..<64))
+        _ = reference.next()
+        #expect(generator.next() == reference.next())
+    }
 }

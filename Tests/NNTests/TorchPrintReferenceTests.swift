@@ -57,7 +57,7 @@ struct TorchPrintReference: Decodable {
     let torchVersion: String
     /// The recorded tensors.
     let cases: [Case]
-    /// `str(model)` for the notebook's modules, keyed by a label such as `Network`.
+    /// `str(model)` for the notebook's modules, keyed by a label such as `Network` (checked in NotebookTests).
     let modules: [String: String]
 
     enum CodingKeys: String, CodingKey {
@@ -168,26 +168,5 @@ struct TorchPrintReferenceTests {
             }
         }
         #expect(mismatches == 0, "\(mismatches) of \(reference.cases.count) printouts differ from PyTorch")
-    }
-
-    @Test func notebookModulesPrintExactlyAsPyTorchPrintsThem() throws {
-        let reference = try TorchPrintReference.load()
-        var generator = Generator(seed: 0)
-        let indexed = Sequential.notebookIndexed(generator: &generator)
-        let named = Sequential.notebookNamed(generator: &generator)
-        let ours: [String: String] = [
-            "Network": Network(generator: &generator).description,
-            "ReluNet": ReluNet(generator: &generator).description,
-            "SequentialIndexed": indexed.description,
-            "SequentialIndexed[0]": indexed[0].description,
-            "SequentialNamed": named.description,
-            "SequentialNamed[0]": named[0].description,
-            "SequentialNamed.softmax": try #require(named.softmax).description,
-            "SequentialNamed.relu_1": try #require(named.relu_1).description,
-        ]
-        #expect(Set(ours.keys) == Set(reference.modules.keys))
-        for (label, expected) in reference.modules.sorted(by: { $0.key < $1.key }) {
-            #expect(ours[label] == expected, "\(label) differs from PyTorch")
-        }
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 @testable import Plotting
+import TestSupport
+import Testing
 
 /// Autoscaling (5% margins, sticky edges), explicit limits and the aspect box.
 struct AxesLimitTests {

@@ -1,5 +1,6 @@
-import Testing
 @testable import Plotting
+import TestSupport
+import Testing
 
 /// Bad input gives a typed, one-line error; degenerate but legal input still draws.
 struct BadInputTests {
@@ -22,7 +23,6 @@ struct BadInputTests {
         #expect(throws: PlottingError.self) { try ax.imshow([0, .nan, 0, 0], rows: 2, cols: 2) }
         #expect(throws: PlottingError.self) { try ax.setXLim(0, .infinity) }
         #expect(throws: PlottingError.self) { try ax.axhline(y: .nan) }
-        #expect(throws: PlottingError.self) { try softmaxSumsFigure(sums: [1, .nan]) }
         #expect(ax.artists.isEmpty)
     }
 
@@ -34,11 +34,6 @@ struct BadInputTests {
         }
         #expect(throws: PlottingError.self) { try ax.imshow([0, 1, 2], rows: 2, cols: 2) }
         #expect(throws: PlottingError.self) { try ax.setYTicks([0, 1], labels: ["a"]) }
-        #expect(throws: PlottingError.self) { try digitFigure(pixels: [0, 1], label: "x") }
-        #expect(throws: PlottingError.self) {
-            try classificationFigure(pixels: [Float](repeating: 0, count: 784), probabilities: [0.5, 0.5], classNames: ["a"])
-        }
-        #expect(throws: PlottingError.emptyData(what: "softmax sums")) { try softmaxSumsFigure(sums: []) }
         #expect(throws: PlottingError.self) { try ax.bar(x: [0.0], height: [1.0], width: 0) }
         #expect(throws: PlottingError.self) { try ax.setAspect(-1) }
         let figure = try Figure(width: 4, height: 3)

@@ -1,5 +1,6 @@
-import Testing
 @testable import Plotting
+import TestSupport
+import Testing
 
 /// Tight layout: measured text stays inside the figure and subplots keep apart.
 struct LayoutTests {

@@ -1,5 +1,6 @@
-import Testing
 @testable import Plotting
+import TestSupport
+import Testing
 
 /// seaborn's numbers, z-order and the alt-text helpers.
 struct ThemeAndAltTextTests {

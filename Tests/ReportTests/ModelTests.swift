@@ -48,11 +48,9 @@ import Testing
         section.output("print(x)", "tensor([1.])")
         section.figure(try ReportFigure(fileName: "a.png", png: pngHeaderBytes(width: 2, height: 2), caption: "c", altText: "a"))
         section.paragraph("two")
-        section.table(ReportTable(caption: "t", header: ["a"], rows: [["1"]]))
         #expect(section.prose == ["one", "two"])
         #expect(section.outputs == [PrintedOutput(label: "print(x)", text: "tensor([1.])")])
         #expect(section.figures.map(\.fileName) == ["a.png"])
-        #expect(section.tables.map(\.caption) == ["t"])
         guard case .paragraph("two") = section.blocks[3] else { Issue.record("blocks out of order: \(section.blocks)"); return }
     }
 

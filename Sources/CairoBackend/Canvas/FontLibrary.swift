@@ -1,3 +1,4 @@
+import BundledFiles
 import CCairo
 import Foundation
 import Plotting
@@ -41,11 +42,12 @@ final class FontLibrary: @unchecked Sendable {
 
     /// Opens a shipped TrueType file through FreeType and wraps it in a Cairo font face. Call with `lock` held.
     private func loadFace(named name: String) throws -> OpaquePointer {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "ttf", subdirectory: "fonts") else {
-            throw CairoError.fontLoadFailed(name: name, path: "\(Bundle.module.bundlePath)/fonts/\(name).ttf",
-                                            reason: "the file is not in the resource bundle")
+        let path: String
+        do {
+            path = try BundledFiles.url("fonts/\(name).ttf", inBundleOf: "CairoBackend").path
+        } catch let missing as BundledFileMissing {
+            throw CairoError.fontLoadFailed(name: name, path: missing.path, reason: "the file is not in the resource bundle")
         }
-        let path = url.path
         if freeType == nil {
             var library: FT_Library?
             let error = FT_Init_FreeType(&library)

@@ -29,7 +29,7 @@ public enum DatasetError: Error, LocalizedError, CustomStringConvertible, Equata
         case let .fashionMNISTNotInstalled(path):
             return "\(path): no such directory; install Debian's dataset-fashion-mnist or name a directory holding Fashion-MNIST"
         case let .sampleMissing(path):
-            return "\(path): the embedded MNIST sample is missing from the resource bundle"
+            return "\(path): the embedded MNIST sample is missing; nnreport's resource bundles (nnreport_*.resources) must sit beside its executable (make install puts them there)"
         }
     }
 

@@ -7,15 +7,6 @@ public enum DatasetKind: String, CaseIterable, Sendable {
     /// Fashion-MNIST (60,000 + 10,000 clothing images) from a directory or Debian's package.
     case fashionMNIST = "fashion-mnist"
 
-    /// The name to show people ("MNIST sample", "MNIST", "Fashion-MNIST").
-    public var displayName: String {
-        switch self {
-        case .mnistSample: return "MNIST sample"
-        case .mnist: return "MNIST"
-        case .fashionMNIST: return "Fashion-MNIST"
-        }
-    }
-
     /// The name of each class, indexed by label.
     public var classNames: [String] {
         switch self {

@@ -1,3 +1,4 @@
+import BundledFiles
 import Foundation
 
 /// Where a dataset's IDX files come from: the embedded sample, or a directory.
@@ -39,23 +40,13 @@ public enum DatasetSource: Equatable, Sendable {
         FileManager.default.fileExists(atPath: debianFashionMNISTDirectory + "/train-images-idx3-ubyte.gz")
     }
 
-    /// The directory of the embedded MNIST sample inside the resource bundle, wherever the tool runs from.
-    ///
-    /// `Bundle.module` stops the process when its bundle is neither beside the executable nor in the
-    /// build directory (a binary copied elsewhere), so it is consulted only when the bundle is known to
-    /// exist; otherwise the source checkout's copy is used, and failing that a typed error is thrown.
+    /// The directory of the embedded MNIST sample in the Datasets resource bundle (see `BundledFiles`).
     public static func sampleDirectory() throws -> String {
-        let besideExecutable = ["nnreport_Datasets.resources", "nnreport_Datasets.bundle"]
-            .map { Bundle.main.bundleURL.appendingPathComponent($0).path }
-        if besideExecutable.contains(where: isDirectory),
-           let url = Bundle.module.url(forResource: "mnist-sample", withExtension: nil) {
-            return url.path
+        do {
+            return try BundledFiles.url("mnist-sample", inBundleOf: "Datasets").path
+        } catch let missing as BundledFileMissing {
+            throw DatasetError.sampleMissing(path: missing.path)
         }
-        // This file is Sources/Datasets/Dataset/DatasetSource.swift; the sample is in Sources/Datasets/Resources.
-        let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources/mnist-sample").path
-        if isDirectory(sourceTree) { return sourceTree }
-        throw DatasetError.sampleMissing(path: besideExecutable[0] + "/mnist-sample")
     }
 
     // MARK: - Discovery

@@ -84,6 +84,19 @@ public final class DataLoader: Sequence {
               indices: indices)
     }
 
+    // MARK: - Iterating with the caller's generator
+
+    /// A new iterator whose order is drawn from `generator`, as PyTorch's `iter(trainloader)` draws from the
+    /// global generator: first the iterator's base seed (unused without worker processes), then, when shuffling,
+    /// the sampler's seed, which seeds a fresh generator for the permutation. `seed` and `epochsStarted` are
+    /// not involved: the order depends only on what `generator` has drawn before.
+    public func makeIterator(drawingFrom generator: inout NN.Generator) -> Iterator {
+        _ = generator.next()  // _base_seed
+        guard shuffle else { return Iterator(loader: self, order: Array(0..<dataset.count)) }
+        var permutation = NN.Generator(seed: generator.next())
+        return Iterator(loader: self, order: permutation.permutation(dataset.count))
+    }
+
     // MARK: - Sequence
 
     /// Starts the next epoch (in PyTorch's order, draws the iterator's base seed now).

@@ -94,7 +94,7 @@ public struct MatrixKernel: Sendable, Equatable, CustomStringConvertible {
             var message = [CChar](repeating: 0, count: 512)
             var chosenByUser: Int32 = 0
             guard nnr_openblas_load(&message, message.count, &chosenByUser) != 0 else {
-                throw .openBLASUnavailable(reason: String(cString: message))
+                throw .openBLASUnavailable(reason: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
             }
             let core = String(cString: nnr_openblas_core())
             let reason = chosenByUser != 0 ? "NNREPORT_KERNEL=openblas, OPENBLAS_CORETYPE=\(core)"

@@ -35,9 +35,22 @@ public enum JSONValue: Codable, Equatable, Sendable {
         .array(values.map(JSONValue.int))
     }
 
-    /// A list of strings.
-    public static func strings(_ values: [String]) -> JSONValue {
-        .array(values.map(JSONValue.string))
+    // MARK: - From any Encodable
+
+    /// The value `value` encodes to, through `JSONEncoder`: a Float becomes its shortest decimal as with
+    /// `float(_:)`, a non-finite number the string `inf`, `-inf` or `nan`.
+    public init(encoding value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        self = try JSONDecoder().decode(JSONValue.self, from: encoder.encode(value))
+    }
+
+    /// The members of the object `value` encodes to (e.g. a section's results); throws if it is not an object.
+    public static func object(encoding value: some Encodable) throws -> [String: JSONValue] {
+        guard case let .object(members) = try JSONValue(encoding: value) else {
+            throw ReportError.invalidContent("\(type(of: value)) does not encode to a JSON object")
+        }
+        return members
     }
 
     // MARK: - Codable

@@ -6,6 +6,4 @@ public enum ReportBlock: Equatable, Sendable {
     case output(PrintedOutput)
     /// A figure with caption and alt text.
     case figure(ReportFigure)
-    /// A table.
-    case table(ReportTable)
 }

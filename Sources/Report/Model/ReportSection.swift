@@ -1,7 +1,7 @@
-/// One experiment's part of the report: title and anchor, prose, printed outputs, figures, tables, results and time.
+/// One section of the report: title and anchor, prose, printed outputs, figures, results and time.
 ///
 /// The body is an ordered list of blocks, so prose can sit between an output and the figure it explains;
-/// `prose`, `outputs`, `figures` and `tables` list the blocks of each kind.
+/// `prose`, `outputs` and `figures` list the blocks of each kind.
 public struct ReportSection: Equatable, Sendable {
     /// Stable anchor id (lowercase letters, digits and `-`), e.g. `softmax-by-hand`; `index.html#<id>` links to it.
     public var id: String
@@ -11,10 +11,10 @@ public struct ReportSection: Equatable, Sendable {
     public var blocks: [ReportBlock]
     /// Machine-readable results this section contributes to `report.json` under `sections[i].results`.
     public var results: [String: JSONValue]
-    /// Seconds the experiment took (set by the pipeline).
+    /// Seconds the section took to make (set by the pipeline).
     public var duration: Double
 
-    /// A section; the pipeline sets `duration` after running the experiment.
+    /// A section; the pipeline sets `duration` once it is made.
     public init(id: String, title: String, blocks: [ReportBlock] = [], results: [String: JSONValue] = [:], duration: Double = 0) {
         self.id = id
         self.title = title
@@ -40,11 +40,6 @@ public struct ReportSection: Equatable, Sendable {
         blocks.append(.figure(figure))
     }
 
-    /// Appends a table.
-    public mutating func table(_ table: ReportTable) {
-        blocks.append(.table(table))
-    }
-
     // MARK: - Reading
 
     /// The paragraphs, in order.
@@ -60,11 +55,6 @@ public struct ReportSection: Equatable, Sendable {
     /// The figures, in order.
     public var figures: [ReportFigure] {
         blocks.compactMap { if case let .figure(figure) = $0 { return figure } else { return nil } }
-    }
-
-    /// The tables, in order.
-    public var tables: [ReportTable] {
-        blocks.compactMap { if case let .table(table) = $0 { return table } else { return nil } }
     }
 
     /// Whether an id is a valid anchor: lowercase ASCII letters, digits and single `-`, starting with a letter.

@@ -2,11 +2,11 @@
 public enum PipelineStage: String, CaseIterable, Codable, Sendable {
     /// Locate, check and hash the dataset files.
     case load
-    /// Run the experiments (their time without figure drawing and encoding).
+    /// Make the sections (their time without figure drawing and encoding).
     case experiments
-    /// Draw figures (time experiments attribute with `ExperimentContext.timed(.figures)`).
+    /// Draw figures (`SectionRecorder.render` times it).
     case figures
-    /// Encode figures as PNG (time experiments attribute with `ExperimentContext.timed(.encoding)`).
+    /// Encode figures as PNG (`SectionRecorder.render` times it).
     case encoding
     /// Load the templates, render index.html and encode report.json.
     case templates

@@ -1,20 +1,22 @@
 import Foundation
 
 /// `nnreport generate` as named steps — load, templates, experiments (with figures and encoding), render,
-/// write — each timed, any error wrapped in a `PipelineError` naming its step (and experiment).
+/// write — each timed, any error wrapped in a `PipelineError` naming its step (and section).
 public struct ReportPipeline {
     /// What to do.
     public var configuration: ReportConfiguration
-    /// The experiments, in page order.
-    public var experiments: [any Experiment]
+    /// What the report shows.
+    public var content: any ReportContent
+    /// What draws and encodes its figures.
+    public var renderer: any FigureRendering
     /// Test hook: runs in the writer after the new folder is complete, before the swap.
     var beforeSwap: (URL) throws -> Void = { _ in }
 
-    /// One experiment finished (for a progress line).
+    /// One section finished (for a progress line).
     public struct Progress: Sendable {
         /// 1-based position.
         public let index: Int
-        /// Number of experiments.
+        /// Number of sections.
         public let count: Int
         /// Section title.
         public let title: String
@@ -34,14 +36,15 @@ public struct ReportPipeline {
         public let timings: StageTimings
     }
 
-    /// A pipeline for `configuration` and `experiments`.
-    public init(configuration: ReportConfiguration, experiments: [any Experiment]) {
+    /// A pipeline writing `content` as `configuration` says, its figures drawn by `renderer`.
+    public init(configuration: ReportConfiguration, content: any ReportContent, renderer: any FigureRendering) {
         self.configuration = configuration
-        self.experiments = experiments
+        self.content = content
+        self.renderer = renderer
     }
 
     /// Runs every step; on failure the output folder is left as it was.
-    public func run(progress: (Progress) -> Void = { _ in }) async throws -> Outcome {
+    public func run(progress: @escaping (Progress) -> Void = { _ in }) async throws -> Outcome {
         var timings = StageTimings(recorded: true)
         var writer = AtomicFolderWriter(target: configuration.output)
         writer.beforeSwap = beforeSwap
@@ -53,12 +56,12 @@ public struct ReportPipeline {
         let templates = try await asyncStep(.templates, &timings) {
             try await TemplateSet.load(from: configuration.templatesFolder)
         }
-        let sections = try runExperiments(dataset: dataset, timings: &timings, progress: progress)
+        let sections = try makeSections(dataset: dataset, timings: &timings, progress: progress)
 
         let report = Report(
-            title: configuration.title, introduction: configuration.introduction, sections: sections,
+            title: content.title, introduction: content.introduction, sections: sections,
             reproducibility: Reproducibility(seed: configuration.seed, datasetName: dataset.kind.rawValue, datasetFiles: dataset.files,
-                                             libraries: configuration.libraryVersions),
+                                             libraries: renderer.libraryVersions),
             timings: configuration.recordTimings ? timings : StageTimings(recorded: false))
         // The page shows the times up to here: rendering and writing come after the page is made.
         let files = try step(.templates, &timings) { try outputFiles(for: report, templates: templates) }
@@ -68,47 +71,20 @@ public struct ReportPipeline {
 
     // MARK: - Steps
 
-    /// Runs the experiments in order, timing each and attributing figure drawing and encoding to their stages.
-    private func runExperiments(dataset: LoadedDataset, timings: inout StageTimings, progress: (Progress) -> Void) throws -> [ReportSection] {
-        let context = ExperimentContext(seed: configuration.seed, dataset: dataset)
-        var sections: [ReportSection] = []
-        var anchors: Set<String> = ["contents", "reproducibility"]  // ids the page itself uses
-        var figureNames: Set<String> = []
+    /// Has the content make its sections, timing each and attributing figure drawing and encoding to their stages.
+    private func makeSections(dataset: LoadedDataset, timings: inout StageTimings,
+                              progress: @escaping (Progress) -> Void) throws -> [ReportSection] {
+        let recorder = SectionRecorder(outline: content.outline, renderer: renderer, progress: progress)
         let start = monotonicSeconds()
-        for (index, experiment) in experiments.enumerated() {
-            let experimentStart = monotonicSeconds()
-            var section: ReportSection
-            do {
-                section = try experiment.run(in: context)
-                try validate(section, of: experiment, anchors: &anchors, figureNames: &figureNames)
-            } catch {
-                throw PipelineError(stage: .experiments, experimentID: experiment.id, underlying: error)
-            }
-            section.duration = monotonicSeconds() - experimentStart
-            timings.sections[section.id] = section.duration
-            sections.append(section)
-            progress(Progress(index: index + 1, count: experiments.count, title: section.title, seconds: section.duration))
+        _ = try step(.experiments, &timings) {
+            try content.makeSections(dataset: dataset, seed: configuration.seed, recorder: recorder)
+            try recorder.checkComplete()
         }
-        timings[.figures] = context.attributed[.figures] ?? 0
-        timings[.encoding] = context.attributed[.encoding] ?? 0
+        for section in recorder.sections { timings.sections[section.id] = section.duration }
+        timings[.figures] = recorder.drawingSeconds
+        timings[.encoding] = recorder.encodingSeconds
         timings[.experiments] = max(0, monotonicSeconds() - start - timings[.figures] - timings[.encoding])
-        return sections
-    }
-
-    /// Checks a section against the report's rules: matching id and title, a valid unique anchor, unique figure names.
-    private func validate(_ section: ReportSection, of experiment: any Experiment, anchors: inout Set<String>, figureNames: inout Set<String>) throws {
-        guard section.id == experiment.id else {
-            throw ReportError.invalidContent("section id '\(section.id)' differs from its experiment's id '\(experiment.id)' (start from makeSection())")
-        }
-        guard ReportSection.isValidAnchor(section.id) else {
-            throw ReportError.invalidContent("section id '\(section.id)' is not a valid anchor (lowercase letters, digits and '-')")
-        }
-        guard anchors.insert(section.id).inserted else {
-            throw ReportError.invalidContent("section id '\(section.id)' is used twice")
-        }
-        for figure in section.figures where !figureNames.insert(figure.fileName).inserted {
-            throw ReportError.invalidContent("figure file name '\(figure.fileName)' is used twice")
-        }
+        return recorder.sections
     }
 
     /// index.html, report.json and, unless self-contained, figures/*.png.

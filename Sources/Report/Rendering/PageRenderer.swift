@@ -14,7 +14,7 @@ struct PageRenderer {
 
     // MARK: - View model
 
-    /// The dictionary the templates see (documented in templates/README.md).
+    /// The dictionary the templates see (documented in Resources/templates/README.md).
     func pageContext(_ report: Report) -> [String: Any] {
         [
             "title": report.title,
@@ -45,7 +45,7 @@ struct PageRenderer {
 
     /// One block; every kind key is present (false when absent) so lookups never reach an outer context.
     private func blockContext(_ block: ReportBlock) -> [String: Any] {
-        var context: [String: Any] = ["paragraph": false, "output": false, "figure": false, "table": false]
+        var context: [String: Any] = ["paragraph": false, "output": false, "figure": false]
         switch block {
         case let .paragraph(text):
             context["paragraph"] = ["text": text, "segments": InlineCode.segments(of: text).map(segmentContext)]
@@ -59,12 +59,6 @@ struct PageRenderer {
                 "alt": figure.altText,
                 "caption": figure.caption,
                 "hasCaption": !figure.caption.isEmpty,
-            ] as [String: Any]
-        case let .table(table):
-            context["table"] = [
-                "caption": table.caption,
-                "header": table.header.map { ["text": $0] },
-                "rows": table.rows.map { ["cells": $0.map { ["text": $0] }] },
             ] as [String: Any]
         }
         return context

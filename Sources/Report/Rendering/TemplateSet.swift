@@ -1,22 +1,23 @@
+import BundledFiles
 import Foundation
 import Mustache
 
 /// The page's Mustache templates and stylesheet, loaded from a folder and checked before any experiment runs.
 public struct TemplateSet {
     /// Templates the page needs: the page and its partials.
-    public static let requiredTemplates = ["page", "toc", "section", "output", "figure", "table", "reproducibility"]
+    public static let requiredTemplates = ["page", "toc", "section", "output", "figure", "reproducibility"]
     /// The stylesheet's file name in the templates folder.
     public static let stylesheetName = "style.css"
 
-    /// The repository's `templates/` folder, found from this source file's path at compile time (`#filePath`),
-    /// so the built tool finds it from any working directory as long as the checkout stays where it was built;
-    /// `--templates DIR` overrides it (e.g. for a binary copied elsewhere, or a customised copy).
-    public static let defaultFolder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Rendering
-        .deletingLastPathComponent()  // Report
-        .deletingLastPathComponent()  // Sources
-        .deletingLastPathComponent()  // repository
-        .appendingPathComponent("templates", isDirectory: true)
+    /// The templates nnreport ships (`Sources/Report/Resources/templates` in the repository), in the Report
+    /// resource bundle beside the executable (see `BundledFiles`); `--templates DIR` names a customised copy.
+    public static func shippedFolder() throws -> URL {
+        do {
+            return try BundledFiles.url("templates", inBundleOf: "Report")
+        } catch let missing as BundledFileMissing {
+            throw ReportError.templatesFolderMissing(path: missing.path)
+        }
+    }
 
     /// Folder the templates were read from.
     public let folder: URL
@@ -25,8 +26,10 @@ public struct TemplateSet {
     /// The stylesheet's text, inlined into the page.
     let stylesheet: String
 
-    /// Loads and checks every template and the stylesheet; throws `ReportError` naming the file at fault.
-    public static func load(from folder: URL) async throws -> TemplateSet {
+    /// Loads and checks every template and the stylesheet of `folder` (nil: the shipped templates); throws
+    /// `ReportError` naming the file at fault.
+    public static func load(from folder: URL?) async throws -> TemplateSet {
+        let folder = try folder ?? shippedFolder()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportError.templatesFolderMissing(path: folder.path)

@@ -93,11 +93,13 @@ public struct AtomicFolderWriter {
     /// `mkdtemp` in `parent`: a new, empty folder only this process uses.
     private func makeTemporaryFolder(in parent: URL, prefix: String) throws -> URL {
         var template = Array(parent.appendingPathComponent(prefix + "XXXXXX").path.utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard made != nil else {
+        let made = template.withUnsafeMutableBufferPointer { buffer in
+            mkdtemp(buffer.baseAddress!).map { String(cString: $0) }  // the template, filled in
+        }
+        guard let made else {
             throw ReportError.cannotCreateOutput(path: parent.path, reason: describeErrno(errno))
         }
-        return URL(fileURLWithPath: String(cString: template), isDirectory: true)
+        return URL(fileURLWithPath: made, isDirectory: true)
     }
 
     /// Writes one file inside `folder`, creating intermediate folders.

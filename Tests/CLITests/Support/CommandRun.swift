@@ -9,21 +9,12 @@ struct CommandRun {
     let stdout: String
     let stderr: String
 
-    /// Runs the command line with the fixture experiments (or the notebook's) and captures its output.
+    /// Runs the command line with the fixture content (or the notebook) and captures its output.
     static func run(_ arguments: [String], fixtures: Bool = true, terminal: Bool = false,
                     kernel: Result<MatrixKernel, MatrixKernelError> = MatrixKernel.selection) async -> CommandRun {
         let out = StringSink(), err = StringSink(isTerminal: terminal)
-        let factory: ExperimentFactory = fixtures ? Fixtures.experiments : ExperimentRegistry.notebook
-        let status = await NNReport.run(arguments: arguments, stdout: out, stderr: err, experiments: factory,
-                                        kernel: kernel)
+        let content: any ReportContent = fixtures ? FixtureContent() : NotebookContent()
+        let status = await NNReport.run(arguments: arguments, stdout: out, stderr: err, content: content, kernel: kernel)
         return CommandRun(status: status, stdout: out.text, stderr: err.text)
     }
-}
-
-/// Where the repository is (for goldens and templates).
-enum Repository {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let templates = root.appendingPathComponent("templates", isDirectory: true)
-    static let goldens = root.appendingPathComponent("Tests/Goldens", isDirectory: true)
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reading one experiment's `<section>` out of a generated page (our own markup, see templates/section.mustache).
+/// Reading one experiment's `<section>` out of a generated page (our own markup, see Sources/Report/Resources/templates/section.mustache).
 extension ReportPage {
     /// The markup of `<section class="experiment" id="<id>" …>…</section>`, or nil if there is none.
     func sectionHTML(_ id: String) -> String? {

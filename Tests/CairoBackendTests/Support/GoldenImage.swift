@@ -1,13 +1,11 @@
 import CairoBackend
 import Foundation
 import Plotting
+import TestSupport
 import Testing
 
-/// `Tests/CairoBackendTests/Goldens`, found from this file's path (the folder is excluded from the build).
-let goldensDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // Support
-    .deletingLastPathComponent()  // CairoBackendTests
-    .appendingPathComponent("Goldens", isDirectory: true)
+/// `Tests/CairoBackendTests/Goldens` (the folder is excluded from the build).
+let goldensDirectory = RepositoryPaths.tests("CairoBackendTests/Goldens")
 
 /// Records a test issue unless `image` matches `Goldens/<name>.png` (record mode from `NNREPORT_RECORD_GOLDENS`).
 func assertMatchesGolden(_ image: RGBAImage, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,0 +1,36 @@
+import Datasets
+
+/// The lesson "Neural Networks in PyTorch", cell by cell in the notebook's order.
+public enum Notebook {
+    /// The title of the lesson's report.
+    public static let title = "Neural networks in PyTorch, run in Swift"
+
+    /// The introduction under the title.
+    public static let introduction = "Each section below runs one step of the lesson with nnreport's own tensor engine on real handwritten digits, prints what PyTorch would print and draws what matplotlib would draw. Nothing on this page was computed in advance: it is regenerated, byte for byte, from the seed and the dataset named at the end."
+
+    /// The cells' ids and titles in the order `run` makes them (known before anything runs).
+    public static let outline: [(id: String, title: String)] = [
+        DataCell.self, FlatteningCell.self, TensorNetworkCell.self, SoftmaxCell.self, ModuleCell.self,
+        ActivationsCell.self, ReluNetCell.self, ForwardPassCell.self, SequentialCell.self, NamedSequentialCell.self,
+    ].map { (cell: any NotebookCell.Type) in (cell.id, cell.title) }
+
+    /// Runs the lesson on `training` with one generator seeded with `seed`, handing each cell to `cells` as it is made.
+    ///
+    /// The order is the notebook's, and with it the order of the random draws: the first batch; the bare
+    /// tensors w1, b1, w2, b2; `Network()`; `ReluNet()` and the re-initialisation of its first layer; a new
+    /// batch for its forward pass; `nn.Sequential(...)` and a new batch for its forward pass; the named
+    /// Sequential. Nothing else draws.
+    public static func run(training: MNISTDataset, kind: DatasetKind, seed: UInt64, cells: inout some CellRunner) throws {
+        var state = NotebookState(training: training, kind: kind, seed: seed)
+        _ = try cells.run { try DataCell(state: state) }
+        let flattening = try cells.run { FlatteningCell(state: state) }
+        let tensorNetwork = try cells.run { TensorNetworkCell(inputs: flattening.inputs, state: &state) }
+        _ = try cells.run { try SoftmaxCell(after: tensorNetwork) }
+        _ = try cells.run { ModuleCell(inputs: flattening.inputs, state: &state) }
+        _ = try cells.run { try ActivationsCell() }
+        let reluNet = try cells.run { ReluNetCell(state: &state) }
+        _ = try cells.run { try ForwardPassCell(reluNet: reluNet, state: &state) }
+        _ = try cells.run { try SequentialCell(state: &state) }
+        _ = try cells.run { NamedSequentialCell(state: &state) }
+    }
+}

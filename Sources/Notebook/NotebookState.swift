@@ -1,0 +1,55 @@
+import Datasets
+import NN
+
+/// What the lesson's cells share, in one value: the data loader, the batch it gave last, and the notebook's
+/// one generator.
+///
+/// `torch.manual_seed(seed)` once at the top of the notebook: every random draw of the lesson — each new
+/// iterator's shuffle, every weight — comes from `generator`, in the order the cells make them, so a cell's
+/// numbers depend on the cells before it exactly as in the notebook.
+public struct NotebookState {
+    /// The dataset's kind: its class names and what its pictures show.
+    public let kind: DatasetKind
+    /// `trainloader = DataLoader(trainset, batch_size=64, shuffle=True)`.
+    public let trainLoader: DataLoader
+    /// The notebook's generator, seeded once; whatever draws takes it `inout`.
+    public var generator: Generator
+    /// `images, labels` as the last `next(iter(trainloader))` left them.
+    public private(set) var batch: Batch
+
+    /// The notebook's set-up: the loader over `training`, the generator seeded with `seed`, and the first
+    /// `images, labels = next(iter(trainloader))`, which the data and flattening cells show.
+    public init(training: MNISTDataset, kind: DatasetKind, seed: UInt64) {
+        self.kind = kind
+        trainLoader = DataLoader(dataset: training, batchSize: 64, shuffle: true)
+        generator = Generator(seed: seed)
+        batch = Self.firstBatch(of: trainLoader, drawingFrom: &generator)
+    }
+
+    /// `images, labels = next(iter(trainloader))`: a new iterator, so a new shuffle drawn from `generator`.
+    @discardableResult
+    public mutating func nextBatch() -> Batch {
+        batch = Self.firstBatch(of: trainLoader, drawingFrom: &generator)
+        return batch
+    }
+
+    /// The first batch of a new iterator over `loader`.
+    private static func firstBatch(of loader: DataLoader, drawingFrom generator: inout Generator) -> Batch {
+        var iterator = loader.makeIterator(drawingFrom: &generator)
+        guard let batch = iterator.next() else {
+            preconditionFailure("the training set is empty, which the dataset reader rejects")
+        }
+        return batch
+    }
+
+    // MARK: - The dataset's words
+
+    /// The class names: digits for MNIST, garment names for Fashion-MNIST.
+    public var classNames: [String] { kind.classNames }
+
+    /// Whether figures label classes by name (Fashion-MNIST) rather than by digit.
+    var labelsClassesByName: Bool { kind == .fashionMNIST }
+
+    /// What one picture shows, for alt text: "handwritten digit" or "piece of clothing".
+    var pictureSubject: String { kind == .fashionMNIST ? "piece of clothing" : "handwritten digit" }
+}

@@ -1,0 +1,63 @@
+import Datasets
+
+/// The report's own explanations of each cell, in the notebook's order.
+enum NotebookProse {
+    /// The data section's paragraphs; the first and last name what the dataset's pictures show.
+    static func data(_ kind: DatasetKind) -> [String] {
+        let collection = kind == .fashionMNIST
+            ? "Fashion-MNIST is a collection of 28×28 grey-scale pictures of clothing, each labelled with one of ten classes, from T-shirt/top to ankle boot; it has MNIST's format and sizes, so everything below works on it unchanged."
+            : "MNIST is a collection of 28×28 grey-scale pictures of handwritten digits, each labelled with the digit it shows."
+        return [
+            collection,
+            "The loader scales every byte to [0, 1] (ToTensor), then shifts and stretches it to [−1, 1] (Normalize with mean 0.5 and standard deviation 0.5), shuffles the training images with the report's seed and hands them out 64 at a time.",
+            "A batch is therefore a four-dimensional tensor — 64 images, one colour channel, 28 rows, 28 columns — and its labels are one vector of 64 class numbers. Below is the second image of the first batch, drawn white on black, with the label the dataset gives it.",
+        ]
+    }
+
+    static let flattening = [
+        "A fully-connected layer reads each example as one flat vector, so the 28×28 grid of every image is unrolled, row after row, into 784 numbers.",
+        "The batch keeps its first dimension and `view(64, -1)` infers the second: 1 × 28 × 28 = 784. No value changes; only the shape in which the same numbers are read.",
+    ]
+
+    static let tensorNetwork = [
+        "Before any library module, the network can be written with bare tensors: a 784×256 weight matrix and 256 biases for the hidden layer, a sigmoid, then a 256×10 matrix and 10 biases for the output.",
+        "The weights are drawn from a standard normal distribution by the notebook's generator, right after the batch was shuffled. What comes out is ten unnormalised scores for each of the 64 images: a (64, 10) tensor with no meaning yet.",
+    ]
+
+    static let softmax = [
+        "Softmax turns a row of scores into probabilities: exponentiate every score, then divide by the row's total. Our implementation subtracts each row's maximum first, which changes nothing mathematically but keeps the exponentials from overflowing.",
+        "The division needs the totals as a (64, 1) column, so that broadcasting divides each row by its own sum; a (64,) vector would be lined up against the 10 columns instead and fail.",
+        "Every row of the result should sum to one. In 32-bit floating point it does, up to the last bit or two — the figure plots each sum's distance from one on a scale fine enough to show those bits, instead of bars that would hide them.",
+    ]
+
+    static let module = [
+        "A module bundles layers with the computation that uses them. `Network` registers a 784→256 linear layer, a 256→10 linear layer, a sigmoid and a softmax, and prints them in the order it registered them, exactly as PyTorch prints its modules.",
+        "The same computation can call sigmoid and softmax as plain functions instead of storing them as layers. Given the same weights, both styles produce the same probabilities, as the comparison below checks.",
+    ]
+
+    static let activations = [
+        "An activation function bends a layer's output; without one, any stack of linear layers collapses into a single linear map and cannot learn anything a single layer could not.",
+        "The sigmoid squashes its input into (0, 1) and tanh into (−1, 1); both flatten out for large inputs. The rectified linear unit keeps positive inputs unchanged and zeroes the rest: cheap to compute, and it never saturates on the positive side, which is why hidden layers mostly use it.",
+    ]
+
+    static let reluNet = [
+        "ReluNet has two hidden layers with ReLU activations (784→128→64) and a softmax over the 10 classes.",
+        "Every linear layer starts with weights and biases drawn uniformly from ±1/√fan_in, where fan_in is the layer's number of inputs: for the second layer, ±1/√128 ≈ ±0.0884, which bounds every value of it printed below.",
+        "Initial values can also be set by hand, in place. As the notebook does, the first layer's biases are filled with zeros and its weights redrawn from a normal distribution with standard deviation 0.01; that layer is printed after, and the forward pass below runs through this network.",
+    ]
+
+    static let forwardPass = [
+        "A forward pass sends one flattened image — the first of a new batch, from a new iterator over the loader — through the ReluNet above and returns ten probabilities, one per class; the network's answer is the class with the highest probability.",
+        "Nothing has been learned yet: the weights are random, so the ten probabilities all sit near one in ten, and whichever class the chart favours, it favours by accident.",
+    ]
+
+    static let sequential = [
+        "`Sequential` builds the same kind of network without writing a class: it applies its modules one after another in the order given, and names them 0, 1, 2, ….",
+        "Indexing the container returns the module itself, so `model[0]` is the first linear layer, with its 128×784 weight matrix.",
+    ]
+
+    static let sequentialNamed = [
+        "Passing (name, module) pairs gives every layer a readable name, which then appears in the printout and in the parameter names (`input_to_hidden.weight` rather than `0.weight`). Names must be unique.",
+        "Position still works: `model[0]` and the layer named `input_to_hidden` are one and the same object, not two copies — the check below compares their identity.",
+    ]
+}

@@ -1,0 +1,41 @@
+import Notebook
+
+/// The lesson as the report's content: each cell of the notebook becomes a section, its figures rendered
+/// by the pipeline's renderer and its results written to `report.json`.
+public struct NotebookContent: ReportContent {
+    /// The notebook's content.
+    public init() {}
+
+    public var title: String { Notebook.title }
+    public var introduction: String { Notebook.introduction }
+    public var outline: [SectionOutline] { Notebook.outline.map { SectionOutline(id: $0.id, title: $0.title) } }
+
+    /// Runs the notebook on the training split, one section per cell.
+    public func makeSections(dataset: LoadedDataset, seed: UInt64, recorder: SectionRecorder) throws {
+        var runner = Runner(recorder: recorder)
+        try Notebook.run(training: dataset.train, kind: dataset.kind, seed: seed, cells: &runner)
+    }
+
+    /// Records each cell as a section.
+    private struct Runner: CellRunner {
+        let recorder: SectionRecorder
+
+        func run<Cell: NotebookCell>(_ make: () throws -> Cell) throws -> Cell {
+            try recorder.section(id: Cell.id, title: Cell.title) { section in
+                let cell = try make()
+                for block in cell.section.blocks {
+                    switch block {
+                    case let .paragraph(text):
+                        section.paragraph(text)
+                    case let .output(label, text):
+                        section.output(label, text)
+                    case let .figure(figure, fileName, caption):
+                        section.figure(try recorder.render(figure.figure, fileName: fileName, caption: caption, altText: figure.altText))
+                    }
+                }
+                section.results = try JSONValue.object(encoding: cell.results)
+                return cell
+            }
+        }
+    }
+}
