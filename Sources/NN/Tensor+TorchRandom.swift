@@ -10,6 +10,13 @@ extension Tensor {
     }
 
     /// Standard normal samples of `shape` (`torch.randn(shape)`).
+    /// Values uniform in [`low`, `high`) (`torch.empty(shape).uniform_(low, high)`).
+    public static func uniform(_ shape: [Int], low: Double, high: Double, generator: TorchGenerator) -> Tensor {
+        var tensor = Tensor.zeros(shape)
+        tensor.uniform_(from: low, to: high, generator: generator)
+        return tensor
+    }
+
     public static func randn(_ shape: [Int], generator: TorchGenerator) -> Tensor {
         precondition(shape.allSatisfy { $0 >= 0 }, "Tensor.randn: negative dimension in shape \(shape)")
         return Tensor(shape: shape) { values in generator.fillNormal(values, mean: 0, std: 1) }

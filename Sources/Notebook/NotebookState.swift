@@ -12,8 +12,8 @@ public struct NotebookState {
     public let kind: DatasetKind
     /// `trainloader = DataLoader(trainset, batch_size=64, shuffle=True)`.
     public let trainLoader: DataLoader
-    /// The notebook's generator, seeded once; whatever draws takes it `inout`.
-    public var generator: Generator
+    /// The notebook's generator, PyTorch's own, seeded once (`torch.manual_seed(seed)`); every draw uses it.
+    public let generator: TorchGenerator
     /// `images, labels` as the last `next(iter(trainloader))` left them.
     public private(set) var batch: Batch
 
@@ -21,21 +21,21 @@ public struct NotebookState {
     /// `images, labels = next(iter(trainloader))`, which the data and flattening cells show.
     public init(training: MNISTDataset, kind: DatasetKind, seed: UInt64) {
         self.kind = kind
-        trainLoader = DataLoader(dataset: training, batchSize: 64, shuffle: true)
-        generator = Generator(seed: seed)
-        batch = Self.firstBatch(of: trainLoader, drawingFrom: &generator)
+        generator = TorchGenerator(seed: seed)
+        trainLoader = DataLoader(dataset: training, batchSize: 64, shuffle: true, generator: generator)
+        batch = Self.firstBatch(of: trainLoader)
     }
 
     /// `images, labels = next(iter(trainloader))`: a new iterator, so a new shuffle drawn from `generator`.
     @discardableResult
     public mutating func nextBatch() -> Batch {
-        batch = Self.firstBatch(of: trainLoader, drawingFrom: &generator)
+        batch = Self.firstBatch(of: trainLoader)
         return batch
     }
 
-    /// The first batch of a new iterator over `loader`.
-    private static func firstBatch(of loader: DataLoader, drawingFrom generator: inout Generator) -> Batch {
-        var iterator = loader.makeIterator(drawingFrom: &generator)
+    /// The first batch of a new iterator over `loader`: PyTorch's draws of `iter()` and the first `next()`.
+    private static func firstBatch(of loader: DataLoader) -> Batch {
+        var iterator = loader.makeIterator()
         guard let batch = iterator.next() else {
             preconditionFailure("the training set is empty, which the dataset reader rejects")
         }

@@ -14,7 +14,7 @@ func benchmarkNN() {
     let threads = KernelThreads.count
     print("kernel: \(active); threads: \(threads)")
     var generator = Generator(seed: 0)
-    let model = ReluNet(generator: &generator)
+    let model = ReluNet(generator: TorchGenerator(seed: 0))
     let weights = [model.inputToHiddenOne, model.hiddenOneToHiddenTwo, model.hiddenTwoToOutput].map(\.weight)
     let batches = [1, 64, 1000].map { Tensor.uniform([$0, 784], low: -1, high: 1, generator: &generator) }
     for images in batches {

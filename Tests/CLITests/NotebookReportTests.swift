@@ -283,8 +283,9 @@ import Testing
         let sequential = try #require(document.sections.first { $0.id == "sequential" })
         #expect(try printed(sequential, "print(model[0])") == linear)
         let weight = try printed(sequential, "print(model[0].weight)")
-        #expect(weight.hasPrefix("Parameter containing:\ntensor([[") && weight.hasSuffix("]],\n       requires_grad=True)"))
-        #expect(weight.split(separator: "\n").count == 9, "a summarised 128x784 weight prints 3 + 1 + 3 rows:\n\(weight)")
+        // Its digits are checked against PyTorch's own printout for seeds 0, 7 and 123 (TorchNotebookParityTests).
+        #expect(weight.hasPrefix("Parameter containing:\ntensor([[") && weight.hasSuffix("requires_grad=True)"))
+        #expect(weight.contains("...,"), "a 128x784 weight prints summarised:\n\(weight)")
         let named = try #require(document.sections.first { $0.id == "sequential-named" })
         #expect(try printed(named, "print(model[0]); print(model.input_to_hidden)") == "\(linear)\n\(linear)")
         // ReluNet's first layer's zeroed bias (128 values) prints as PyTorch prints an all-zero tensor: "0." in

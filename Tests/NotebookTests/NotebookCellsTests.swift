@@ -31,23 +31,25 @@ import Testing
         let cells = try runNotebook(seed: 5)
         let training = try Self.training.get()
         // The same draws written out by hand, in the notebook's order, from one generator seeded once.
-        var generator = Generator(seed: 5)
-        func nextBatchIndices() -> [Int] {  // next(iter(trainloader)): the base seed, then the sampler's seed
-            _ = generator.next()
-            var sampler = Generator(seed: generator.next())
-            return Array(sampler.permutation(training.count).prefix(64))
+        let generator = TorchGenerator(seed: 5)
+        func nextBatchIndices() -> [Int] {
+            // next(iter(trainloader)): iter() draws the base seed; the first next() draws the sampler's seed,
+            // seeds a fresh generator with it and takes randperm from that.
+            _ = generator.randomInt64()
+            let sampler = TorchGenerator(seed: generator.randomInt64())
+            return Array(sampler.randperm(training.count).prefix(64))
         }
         let firstBatch = nextBatchIndices()
-        let w1 = Tensor.randn([784, 256], generator: &generator), b1 = Tensor.randn([256], generator: &generator)
-        let w2 = Tensor.randn([256, 10], generator: &generator), b2 = Tensor.randn([10], generator: &generator)
-        let network = Network(generator: &generator)
-        let reluNet = ReluNet(generator: &generator)
+        let w1 = Tensor.randn([784, 256], generator: generator), b1 = Tensor.randn([256], generator: generator)
+        let w2 = Tensor.randn([256, 10], generator: generator), b2 = Tensor.randn([10], generator: generator)
+        let network = Network(generator: generator)
+        let reluNet = ReluNet(generator: generator)
         reluNet.inputToHiddenOne.bias?.fill_(0)
-        reluNet.inputToHiddenOne.weight.normal_(mean: 0, std: 0.01, generator: &generator)
+        reluNet.inputToHiddenOne.weight.normal_(mean: 0, std: 0.01, generator: generator)
         let forwardPassBatch = nextBatchIndices()
-        let sequential = Sequential.notebookIndexed(generator: &generator)
+        let sequential = Sequential.notebookIndexed(generator: generator)
         let sequentialBatch = nextBatchIndices()
-        let named = Sequential.notebookNamed(generator: &generator)
+        let named = Sequential.notebookNamed(generator: generator)
 
         let data = try #require(cells.first(DataCell.self))
         #expect(data.batch.indices == firstBatch)

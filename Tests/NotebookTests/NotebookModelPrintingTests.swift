@@ -7,12 +7,12 @@ import Testing
 struct NotebookModelPrintingTests {
     @Test func notebookModulesPrintExactlyAsPyTorchPrintsThem() throws {
         let recorded = try RecordedModulePrintouts.load()
-        var generator = Generator(seed: 0)
-        let indexed = Sequential.notebookIndexed(generator: &generator)
-        let named = Sequential.notebookNamed(generator: &generator)
+        let generator = TorchGenerator(seed: 0)
+        let indexed = Sequential.notebookIndexed(generator: generator)
+        let named = Sequential.notebookNamed(generator: generator)
         let ours: [String: String] = [
-            "Network": Network(generator: &generator).description,
-            "ReluNet": ReluNet(generator: &generator).description,
+            "Network": Network(generator: generator).description,
+            "ReluNet": ReluNet(generator: generator).description,
             "SequentialIndexed": indexed.description,
             "SequentialIndexed[0]": indexed[0].description,
             "SequentialNamed": named.description,

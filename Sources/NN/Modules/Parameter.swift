@@ -42,6 +42,11 @@ public final class Parameter {
         data.normal_(mean: mean, std: std, generator: &generator)
     }
 
+    /// Replaces every element with a normal sample from PyTorch's generator (`normal_(mean, std)`).
+    public func normal_(mean: Double = 0, std: Double = 1, generator: TorchGenerator) {
+        data.normal_(mean: mean, std: std, generator: generator)
+    }
+
     /// Replaces every element with a uniform sample in [`low`, `high`) (`uniform_`).
     public func uniform_(low: Float = 0, high: Float = 1, generator: inout Generator) {
         data.uniform_(low: low, high: high, generator: &generator)

@@ -21,7 +21,7 @@ struct ModuleCell: NotebookCell {
 
     /// Creates the network from the state's generator and runs the flattened batch through both styles.
     init(inputs: Tensor, state: inout NotebookState) {
-        model = Network(generator: &state.generator)
+        model = Network(generator: state.generator)
         let moduleOutput = model(inputs)                           // (64, 10)
         let functionalOutput = model.forwardFunctional(inputs)     // the same weights, no new draws
         let maxDifference = zip(moduleOutput.storage, functionalOutput.storage).map { abs($0 - $1) }.max() ?? 0

@@ -20,7 +20,7 @@ struct NamedSequentialCell: NotebookCell {
 
     /// Creates the model from the state's generator and compares `model[0]` with `model.input_to_hidden`.
     init(state: inout NotebookState) {
-        model = Sequential.notebookNamed(generator: &state.generator)
+        model = Sequential.notebookNamed(generator: state.generator)
         var section = NotebookSection()
         section.paragraphs(NotebookProse.sequentialNamed)
         section.output("print(model)", model.description)

@@ -30,7 +30,7 @@ struct ReluNetCell: NotebookCell {
     /// Creates ReluNet from the state's generator (three layers, each weight then bias), then redraws the first
     /// layer's weight from it.
     init(state: inout NotebookState) {
-        model = ReluNet(generator: &state.generator)
+        model = ReluNet(generator: state.generator)
         var section = NotebookSection()
         section.paragraphs(NotebookProse.reluNet)
         section.output("print(model)", model.description)
@@ -46,7 +46,7 @@ struct ReluNetCell: NotebookCell {
         // model.input_to_hidden_one.bias.data.fill_(0); model.input_to_hidden_one.weight.data.normal_(std=0.01)
         let first = model.inputToHiddenOne
         first.bias?.fill_(0)
-        first.weight.normal_(mean: 0, std: 0.01, generator: &state.generator)
+        first.weight.data.normal_(mean: 0, std: 0.01, generator: state.generator)
         let after = first.weight.data.storage
         let mean = after.reduce(0, +) / Float(after.count)
         let std = (after.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(after.count)).squareRoot()

@@ -36,7 +36,7 @@ struct SequentialCell: NotebookCell {
 
     /// Creates the model from the state's generator, then `images, labels = next(iter(trainloader))` and `images[0]` through it.
     init(state: inout NotebookState) throws {
-        model = Sequential.notebookIndexed(generator: &state.generator)
+        model = Sequential.notebookIndexed(generator: state.generator)
         var section = NotebookSection()
         section.paragraphs(NotebookProse.sequential)
         section.output("print(model)", model.description)

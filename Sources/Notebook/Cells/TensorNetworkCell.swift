@@ -19,10 +19,10 @@ struct TensorNetworkCell: NotebookCell {
     /// Draws `w1 = randn(784, 256); b1 = randn(256); w2 = randn(256, 10); b2 = randn(10)` from the state's
     /// generator and runs the flattened batch through them.
     init(inputs: Tensor, state: inout NotebookState) {
-        let w1 = Tensor.randn([784, 256], generator: &state.generator)
-        let b1 = Tensor.randn([256], generator: &state.generator)
-        let w2 = Tensor.randn([256, 10], generator: &state.generator)
-        let b2 = Tensor.randn([10], generator: &state.generator)
+        let w1 = Tensor.randn([784, 256], generator: state.generator)
+        let b1 = Tensor.randn([256], generator: state.generator)
+        let w2 = Tensor.randn([256, 10], generator: state.generator)
+        let b2 = Tensor.randn([10], generator: state.generator)
         let h = (inputs.matmul(w1) + b1).sigmoid()    // (64, 256)
         out = h.matmul(w2) + b2                       // (64, 10)
         var section = NotebookSection()

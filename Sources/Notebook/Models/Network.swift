@@ -14,9 +14,9 @@ public final class Network: Module {
     public let softmax = Softmax(dim: 1)
 
     /// Creates the network, initialising `hidden` then `output` from `generator`.
-    public init(generator: inout Generator) {
-        hidden = Linear(784, 256, generator: &generator)
-        output = Linear(256, 10, generator: &generator)
+    public init(generator: TorchGenerator) {
+        hidden = Linear(784, 256, generator: generator)
+        output = Linear(256, 10, generator: generator)
         super.init()
         registerModule("hidden", hidden)
         registerModule("output", output)

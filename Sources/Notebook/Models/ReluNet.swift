@@ -18,10 +18,10 @@ public final class ReluNet: Module {
 
     /// Creates the network, initialising its three layers in order from `generator`.
     public init(inputs: Int = 784, hiddenOne: Int = 128, hiddenTwo: Int = 64, outputs: Int = 10,
-                generator: inout Generator) {
-        inputToHiddenOne = Linear(inputs, hiddenOne, generator: &generator)
-        hiddenOneToHiddenTwo = Linear(hiddenOne, hiddenTwo, generator: &generator)
-        hiddenTwoToOutput = Linear(hiddenTwo, outputs, generator: &generator)
+                generator: TorchGenerator) {
+        inputToHiddenOne = Linear(inputs, hiddenOne, generator: generator)
+        hiddenOneToHiddenTwo = Linear(hiddenOne, hiddenTwo, generator: generator)
+        hiddenTwoToOutput = Linear(hiddenTwo, outputs, generator: generator)
         super.init()
         registerModule("input_to_hidden_one", inputToHiddenOne)
         registerModule("hidden_one_to_hidden_two", hiddenOneToHiddenTwo)

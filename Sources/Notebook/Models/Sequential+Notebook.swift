@@ -7,16 +7,16 @@ extension Sequential {
 
     /// `nn.Sequential(Linear, ReLU, Linear, ReLU, Linear, Softmax(dim=1))`, children "0" … "5".
     public static func notebookIndexed(inputSize: Int = 784, hiddenSizes: (Int, Int) = (128, 64), outputSize: Int = 10,
-                                       generator: inout Generator) -> Sequential {
+                                       generator: TorchGenerator) -> Sequential {
         Sequential(notebookLayers(inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
-                                  generator: &generator))
+                                  generator: generator))
     }
 
     /// The same layers named `input_to_hidden`, `relu_1`, `hidden_to_hidden`, `relu_2`, `output`, `softmax`.
     public static func notebookNamed(inputSize: Int = 784, hiddenSizes: (Int, Int) = (128, 64), outputSize: Int = 10,
-                                     generator: inout Generator) -> Sequential {
+                                     generator: TorchGenerator) -> Sequential {
         let layers = notebookLayers(inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
-                                    generator: &generator)
+                                    generator: generator)
         do {
             return try Sequential(named: Array(zip(notebookNames, layers)))
         } catch {
@@ -27,10 +27,10 @@ extension Sequential {
 
     /// The six layers both versions share, created (and initialised) in order.
     private static func notebookLayers(inputSize: Int, hiddenSizes: (Int, Int), outputSize: Int,
-                                       generator: inout Generator) -> [Module] {
-        let first = Linear(inputSize, hiddenSizes.0, generator: &generator)
-        let second = Linear(hiddenSizes.0, hiddenSizes.1, generator: &generator)
-        let third = Linear(hiddenSizes.1, outputSize, generator: &generator)
+                                       generator: TorchGenerator) -> [Module] {
+        let first = Linear(inputSize, hiddenSizes.0, generator: generator)
+        let second = Linear(hiddenSizes.0, hiddenSizes.1, generator: generator)
+        let third = Linear(hiddenSizes.1, outputSize, generator: generator)
         return [first, ReLU(), second, ReLU(), third, Softmax(dim: 1)]
     }
 }
