@@ -36,7 +36,7 @@ public final class Linear: Module {
 
     /// x·Wᵀ + b for `input` of shape (…, in_features).
     public override func forward(_ input: Tensor) -> Tensor {
-        Tensor.linear(input, weight: weight.data, bias: bias?.data, packedWeight: weight.packedTransposed())
+        Tensor.linear(input, weight: weight.tensor, bias: bias?.tensor, packedWeight: weight.packedTransposed())
     }
 
     /// `in_features=784, out_features=256, bias=True`.
