@@ -35,8 +35,11 @@ extension Tensor {
                     let total = Self.exponentials(input, output, first: first, count: count, stride: stride,
                                                   minus: maximum)
                     if logarithm {
-                        let shift = maximum + Foundation.log(total)
-                        for step in 0..<count { output[first + step * stride] = input[first + step * stride] - shift }
+                        // (x − max) − log Σ: subtracting max + log Σ at once would round at the scale of max.
+                        let logTotal = Foundation.log(total)
+                        for step in 0..<count {
+                            output[first + step * stride] = (input[first + step * stride] - maximum) - logTotal
+                        }
                     } else {
                         let scale = 1 / total
                         for step in 0..<count { output[first + step * stride] *= scale }

@@ -1,0 +1,58 @@
+/// Stochastic gradient descent with optional momentum (`torch.optim.SGD`), with PyTorch's update rule.
+///
+/// With momentum μ (dampening 0, no Nesterov, no weight decay): the buffer is the gradient on a
+/// parameter's first step, then b ← μ·b + g; the parameter moves p ← p − lr·b. Without momentum,
+/// p ← p − lr·g. The hyperparameters are Python floats in PyTorch, hence `Double`; each is rounded
+/// to float32 where it meets float32 values, as PyTorch does.
+public final class SGD: Optimizer {
+    /// The parameters this optimiser updates, in order.
+    public let parameters: [Parameter]
+    /// The step size (`lr`).
+    public var learningRate: Double
+    /// The momentum factor μ (0: plain SGD).
+    public let momentum: Double
+    /// Each parameter's momentum buffer, created by its first step.
+    private var buffers: [[Float]?]
+
+    /// An optimiser for `parameters` with learning rate `lr` and `momentum` (default 0).
+    public init(_ parameters: [Parameter], lr: Double, momentum: Double = 0) {
+        precondition(lr >= 0, "SGD: invalid learning rate \(lr)")
+        precondition(momentum >= 0, "SGD: invalid momentum value \(momentum)")
+        self.parameters = parameters
+        self.learningRate = lr
+        self.momentum = momentum
+        buffers = Array(repeating: nil, count: parameters.count)
+    }
+
+    /// Applies one update to every parameter that has a gradient.
+    public func step() {
+        let rate = Float(-learningRate), factor = Float(momentum)
+        for (index, parameter) in parameters.enumerated() {
+            parameter.updateWithGradient { values, gradient in
+                guard factor != 0 else {
+                    for i in 0..<values.count { values[i] = fusedMultiplyAdd(rate, gradient[i], values[i]) }
+                    return
+                }
+                if buffers[index] == nil {
+                    buffers[index] = Array(gradient)  // PyTorch: buf = grad.clone() on the first step.
+                } else {
+                    buffers[index]!.withUnsafeMutableBufferPointer { buffer in
+                        for i in 0..<buffer.count { buffer[i] = buffer[i] * factor + gradient[i] }
+                    }
+                }
+                buffers[index]!.withUnsafeBufferPointer { buffer in
+                    for i in 0..<values.count { values[i] = fusedMultiplyAdd(rate, buffer[i], values[i]) }
+                }
+            }
+        }
+    }
+}
+
+/// a·b + c rounded once, as PyTorch's vectorised `add_(…, alpha=)` computes it with an FMA
+/// instruction: the product of two floats is exact in Double, so only the final rounding to Float
+/// remains (a Double sum then a Float rounding could differ from a true FMA in rare halfway
+/// cases, by one unit in the last place). Unlike `addingProduct`, this vectorises on every x86-64.
+@inline(__always)
+func fusedMultiplyAdd(_ a: Float, _ b: Float, _ c: Float) -> Float {
+    Float(Double(a) * Double(b) + Double(c))
+}
