@@ -147,6 +147,18 @@ extension Tensor {
         rows: Int, inner: Int, columns: Int, leftIsTransposed: Bool, rightIsTransposed: Bool,
         bias: [Float]?, packedRight: PackedMatrix?
     ) {
+        ProductTimer.timed {
+            runProduct(left, right, into: output, rows: rows, inner: inner, columns: columns, leftIsTransposed: leftIsTransposed,
+                       rightIsTransposed: rightIsTransposed, bias: bias, packedRight: packedRight)
+        }
+    }
+
+    /// `product` itself, on the active kernel.
+    private static func runProduct(
+        _ left: [Float], _ right: [Float], into output: UnsafeMutableBufferPointer<Float>,
+        rows: Int, inner: Int, columns: Int, leftIsTransposed: Bool, rightIsTransposed: Bool,
+        bias: [Float]?, packedRight: PackedMatrix?
+    ) {
         guard rows > 0, columns > 0 else { return }
         guard inner > 0 else {
             // An empty sum: only the starting values remain.

@@ -1,8 +1,8 @@
 import Foundation
 // nnreport-bench: prints the benchmark figures each issue asks for.
-//   nnreport-bench [all|nn|kernels|data|figures|report]
+//   nnreport-bench [all|nn|kernels|data|train|figures|report]
 let which = CommandLine.arguments.dropFirst().first ?? "all"
-let known = ["all", "nn", "kernels", "data", "figures", "report"]
+let known = ["all", "nn", "kernels", "data", "train", "figures", "report"]
 guard known.contains(which) else {
     print("usage: nnreport-bench [\(known.joined(separator: "|"))]")
     exit(64)
@@ -10,5 +10,6 @@ guard known.contains(which) else {
 if which == "all" || which == "nn" { benchmarkNN() }
 if which == "all" || which == "kernels" { benchmarkKernels() }
 if which == "all" || which == "data" { benchmarkData() }
+if which == "all" || which == "train" { benchmarkTrain() }
 if which == "all" || which == "figures" { benchmarkFigures() }
 if which == "all" || which == "report" { benchmarkReport() }

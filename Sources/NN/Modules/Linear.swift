@@ -35,7 +35,7 @@ public final class Linear: Module {
     }
 
     /// x·Wᵀ + b for `input` of shape (…, in_features).
-    public override func forward(_ input: Tensor) -> Tensor {
+    public override func forward(_ input: consuming Tensor) -> Tensor {
         Tensor.linear(input, weight: weight.tensor, bias: bias?.tensor, packedWeight: weight.packedTransposed())
     }
 

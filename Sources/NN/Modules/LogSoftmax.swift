@@ -12,7 +12,7 @@ public final class LogSoftmax: Module {
     }
 
     /// x − log Σ e^x along `dim`, numerically stable.
-    public override func forward(_ input: Tensor) -> Tensor { input.logSoftmax(dim: dim) }
+    public override func forward(_ input: consuming Tensor) -> Tensor { input.logSoftmax(dim: dim) }
 
     /// `dim=1`.
     public override var extraRepresentation: String { "dim=\(dim)" }
