@@ -16,7 +16,7 @@ median over runs) and the test accuracy after each epoch, in lines shaped like n
 Needs PyTorch 2.x (not part of nnreport's set-up), e.g. /opt/torchvenv/bin/python. Run it in the
 same session as `nnreport-bench train`, since the machine's load moves both figures.
 
-    /opt/torchvenv/bin/python scripts/bench_torch_train.py [--data DIR] [--runs N]
+    /opt/torchvenv/bin/python scripts/bench_torch_train.py [--data DIR] [--runs N] [--threads N] [--only NAME]
 """
 import argparse
 import gzip
@@ -129,10 +129,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="epochs per loop, each from a fresh model")
     parser.add_argument("--data", default=None, help="a directory of Fashion-MNIST IDX files")
+    parser.add_argument("--threads", type=int, default=None, help="torch.set_num_threads (default: PyTorch's own)")
+    parser.add_argument("--only", choices=["mnist-sample", "fashion-mnist"], default=None, help="one dataset only")
     arguments = parser.parse_args()
+    if arguments.threads:
+        torch.set_num_threads(arguments.threads)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
-    bench("mnist-sample", SAMPLE, max(arguments.runs, 5))
+    if arguments.only != "fashion-mnist":
+        bench("mnist-sample", SAMPLE, max(arguments.runs, 5))
     fashion = arguments.data or FASHION
+    if arguments.only == "mnist-sample":
+        return
     if os.path.isdir(fashion):
         bench("fashion-mnist", fashion, arguments.runs)
     else:

@@ -92,14 +92,15 @@ void nnr_pack_b(nnr_level level, const float *b, long row_stride, long column_st
     const long panels = (n + width - 1) / width;
     for (long p = 0; p < panels; p++) {
         float *panel = packed + p * k * width;
-        for (long l = 0; l < width; l++) {
-            const long j = p * width + l;
-            if (j < n) {
-                const float *column = b + j * column_stride;
-                for (long kk = 0; kk < k; kk++) panel[kk * width + l] = column[kk * row_stride];
-            } else {
-                for (long kk = 0; kk < k; kk++) panel[kk * width + l] = 0.0f;
-            }
+        const long valid = n - p * width < width ? n - p * width : width;
+        const float *first = b + p * width * column_stride;
+        // Row by row of the panel, so each write fills a whole line of it in order (a column-by-column
+        // walk writes with a stride of `width` and misses the cache on every element).
+        for (long kk = 0; kk < k; kk++) {
+            float *line = panel + kk * width;
+            const float *source = first + kk * row_stride;
+            for (long l = 0; l < valid; l++) line[l] = source[l * column_stride];
+            for (long l = valid; l < width; l++) line[l] = 0.0f;
         }
     }
 }

@@ -11,8 +11,8 @@ public final class SGD: Optimizer {
     public var learningRate: Double
     /// The momentum factor μ (0: plain SGD).
     public let momentum: Double
-    /// Each parameter's momentum buffer, created by its first step.
-    private var buffers: [[Float]?]
+    /// Each parameter's momentum buffer; empty until its first step.
+    private var buffers: [[Float]]
 
     /// An optimiser for `parameters` with learning rate `lr` and `momentum` (default 0).
     public init(_ parameters: [Parameter], lr: Double, momentum: Double = 0) {
@@ -21,27 +21,27 @@ public final class SGD: Optimizer {
         self.parameters = parameters
         self.learningRate = lr
         self.momentum = momentum
-        buffers = Array(repeating: nil, count: parameters.count)
+        buffers = Array(repeating: [], count: parameters.count)
     }
 
-    /// Applies one update to every parameter that has a gradient.
+    /// Applies one update to every parameter that has a gradient, in one pass over its values.
     public func step() {
         let rate = Float(-learningRate), factor = Float(momentum)
         for (index, parameter) in parameters.enumerated() {
             parameter.updateWithGradient { values, gradient in
-                guard factor != 0 else {
+                if factor == 0 {
                     for i in 0..<values.count { values[i] = fusedMultiplyAdd(rate, gradient[i], values[i]) }
-                    return
-                }
-                if buffers[index] == nil {
+                } else if buffers[index].isEmpty {
                     buffers[index] = Array(gradient)  // PyTorch: buf = grad.clone() on the first step.
+                    for i in 0..<values.count { values[i] = fusedMultiplyAdd(rate, gradient[i], values[i]) }
                 } else {
-                    buffers[index]!.withUnsafeMutableBufferPointer { buffer in
-                        for i in 0..<buffer.count { buffer[i] = buffer[i] * factor + gradient[i] }
+                    buffers[index].withUnsafeMutableBufferPointer { buffer in
+                        for i in 0..<values.count {
+                            // buf.mul_(momentum).add_(grad), then param.add_(buf, alpha=-lr).
+                            buffer[i] = buffer[i] * factor + gradient[i]
+                            values[i] = fusedMultiplyAdd(rate, buffer[i], values[i])
+                        }
                     }
-                }
-                buffers[index]!.withUnsafeBufferPointer { buffer in
-                    for i in 0..<values.count { values[i] = fusedMultiplyAdd(rate, buffer[i], values[i]) }
                 }
             }
         }
