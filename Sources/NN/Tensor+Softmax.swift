@@ -98,35 +98,32 @@ extension Tensor {
 
     /// The softmax's input gradient from this output gradient g and its output y: y·(g − Σ g·y).
     private func softmaxGradient(output: Tensor, along axis: Int) -> Tensor {
-        let layout = ReductionLayout(shape: shape, dim: axis)
-        return Tensor(shape: shape) { result in
-            storage.withUnsafeBufferPointer { gradient in
-                output.storage.withUnsafeBufferPointer { output in
-                    layout.forEachGroup { first, count, stride in
-                        var dot: Float = 0
-                        for step in 0..<count { dot += gradient[first + step * stride] * output[first + step * stride] }
-                        for step in 0..<count {
-                            let index = first + step * stride
-                            result[index] = output[index] * (gradient[index] - dot)
-                        }
-                    }
-                }
-            }
+        groupwiseGradient(output: output, along: axis, total: { gradient, output in gradient * output }) { g, y, dot in
+            y * (g - dot)
         }
     }
 
     /// The log-softmax's input gradient from this output gradient g and its output y: g − e^y·Σ g.
     private func logSoftmaxGradient(output: Tensor, along axis: Int) -> Tensor {
+        groupwiseGradient(output: output, along: axis, total: { gradient, _ in gradient }) { g, y, sum in
+            g - Foundation.exp(y) * sum
+        }
+    }
+
+    /// A gradient computed group by group along `axis` from this output gradient g and the output y:
+    /// first s = Σ `total`(g, y) over the group, then `element`(g, y, s) for each of its elements.
+    private func groupwiseGradient(output: Tensor, along axis: Int, total: (Float, Float) -> Float,
+                                   element: (Float, Float, Float) -> Float) -> Tensor {
         let layout = ReductionLayout(shape: shape, dim: axis)
         return Tensor(shape: shape) { result in
             storage.withUnsafeBufferPointer { gradient in
                 output.storage.withUnsafeBufferPointer { output in
                     layout.forEachGroup { first, count, stride in
-                        var total: Float = 0
-                        for step in 0..<count { total += gradient[first + step * stride] }
+                        var sum: Float = 0
+                        for step in 0..<count { sum += total(gradient[first + step * stride], output[first + step * stride]) }
                         for step in 0..<count {
                             let index = first + step * stride
-                            result[index] = gradient[index] - Foundation.exp(output[index]) * total
+                            result[index] = element(gradient[index], output[index], sum)
                         }
                     }
                 }
