@@ -7,20 +7,24 @@ extension Tensor {
     /// e^x / Σ e^x along `dim` (`torch.softmax`), after subtracting the maximum along `dim`
     /// so that large inputs (±1000) neither overflow nor give NaN.
     public func softmax(dim: Int) -> Tensor {
-        let axis = normalizedDimension(dim, operation: "softmax")
-        var result = normalizedExponentials(along: axis, logarithm: false)
-        let output = result
-        result.recordUnary("SoftmaxBackward0", of: self) { $0.softmaxGradient(output: output, along: axis) }
-        return result
+        recordedSoftmax(dim: dim, logarithm: false)
     }
 
     /// x − log Σ e^x along `dim` (`torch.log_softmax`): the log of the softmax without its rounding,
-    /// computed as x − max − log Σ e^(x − max) so that no exponential overflows.
+    /// computed as (x − max) − log Σ e^(x − max) so that no exponential overflows.
     public func logSoftmax(dim: Int) -> Tensor {
-        let axis = normalizedDimension(dim, operation: "logSoftmax")
-        var result = normalizedExponentials(along: axis, logarithm: true)
+        recordedSoftmax(dim: dim, logarithm: true)
+    }
+
+    /// The softmax or its logarithm along `dim`, recorded with its gradient.
+    private func recordedSoftmax(dim: Int, logarithm: Bool) -> Tensor {
+        let axis = normalizedDimension(dim, operation: logarithm ? "logSoftmax" : "softmax")
+        var result = normalizedExponentials(along: axis, logarithm: logarithm)
         let output = result
-        result.recordUnary("LogSoftmaxBackward0", of: self) { $0.logSoftmaxGradient(output: output, along: axis) }
+        result.recordUnary(logarithm ? "LogSoftmaxBackward0" : "SoftmaxBackward0", of: self) { gradient in
+            logarithm ? gradient.logSoftmaxGradient(output: output, along: axis)
+                      : gradient.softmaxGradient(output: output, along: axis)
+        }
         return result
     }
 
