@@ -53,7 +53,7 @@ struct GradientCase: Sendable, CustomTestStringConvertible {
 
     /// The elements where autograd and the central difference disagree by more than
     /// `absolute + relative·|numeric|`, described; empty when they agree.
-    func mismatches(absolute: Double = 2e-3, relative: Double = 5e-3) -> [String] {
+    func mismatches(absolute: Double = 2e-4, relative: Double = 1e-3) -> [String] {
         let (analytic, numeric) = gradients()
         var failures: [String] = []
         for (which, expected) in numeric.enumerated() {
