@@ -9,6 +9,9 @@
 /// Rows of A per block: a block's 256-deep slice of A stays in the L2 cache.
 #define NNR_MC 96
 
+/// Four floats, for transposing 4x4 blocks while packing.
+typedef float nnr_vec4 __attribute__((ext_vector_type(4)));
+
 /// Writes a tile's starting values: zeros, the bias row, or (accumulate) C as it is.
 static void nnr_start_tile(float *corner, long ldc, long mr, long valid, nnr_init init, const float *row) {
     if (init == NNR_INIT_ACCUMULATE) return;
@@ -92,14 +95,48 @@ void nnr_pack_b(nnr_level level, const float *b, long row_stride, long column_st
     const long panels = (n + width - 1) / width;
     for (long p = 0; p < panels; p++) {
         float *panel = packed + p * k * width;
-        for (long l = 0; l < width; l++) {
-            const long j = p * width + l;
-            if (j < n) {
-                const float *column = b + j * column_stride;
-                for (long kk = 0; kk < k; kk++) panel[kk * width + l] = column[kk * row_stride];
-            } else {
-                for (long kk = 0; kk < k; kk++) panel[kk * width + l] = 0.0f;
+        const long valid = n - p * width < width ? n - p * width : width;
+        const float *first = b + p * width * column_stride;
+        long kk = 0;
+        if (row_stride == 1) {
+            // B's columns are contiguous (Bᵀ row-major, as a layer's weight is): 4x4 blocks transposed in
+            // registers, four loads and four stores for sixteen elements.
+            for (; kk + 4 <= k; kk += 4) {
+                long l = 0;
+                for (; l + 4 <= valid; l += 4) {
+                    const float *source = first + l * column_stride + kk;
+                    nnr_vec4 r0, r1, r2, r3;
+                    __builtin_memcpy(&r0, source, sizeof r0);
+                    __builtin_memcpy(&r1, source + column_stride, sizeof r1);
+                    __builtin_memcpy(&r2, source + 2 * column_stride, sizeof r2);
+                    __builtin_memcpy(&r3, source + 3 * column_stride, sizeof r3);
+                    const nnr_vec4 t0 = __builtin_shufflevector(r0, r1, 0, 4, 1, 5);
+                    const nnr_vec4 t1 = __builtin_shufflevector(r2, r3, 0, 4, 1, 5);
+                    const nnr_vec4 t2 = __builtin_shufflevector(r0, r1, 2, 6, 3, 7);
+                    const nnr_vec4 t3 = __builtin_shufflevector(r2, r3, 2, 6, 3, 7);
+                    const nnr_vec4 c0 = __builtin_shufflevector(t0, t1, 0, 1, 4, 5);
+                    const nnr_vec4 c1 = __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
+                    const nnr_vec4 c2 = __builtin_shufflevector(t2, t3, 0, 1, 4, 5);
+                    const nnr_vec4 c3 = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
+                    __builtin_memcpy(panel + kk * width + l, &c0, sizeof c0);
+                    __builtin_memcpy(panel + (kk + 1) * width + l, &c1, sizeof c1);
+                    __builtin_memcpy(panel + (kk + 2) * width + l, &c2, sizeof c2);
+                    __builtin_memcpy(panel + (kk + 3) * width + l, &c3, sizeof c3);
+                }
+                for (; l < width; l++) {
+                    for (long q = 0; q < 4; q++) {
+                        panel[(kk + q) * width + l] = l < valid ? first[l * column_stride + kk + q] : 0.0f;
+                    }
+                }
             }
+        }
+        // Row by row of the panel, so each write fills a whole line of it in order (a column-by-column
+        // walk writes with a stride of `width` and misses the cache on every element).
+        for (; kk < k; kk++) {
+            float *line = panel + kk * width;
+            const float *source = first + kk * row_stride;
+            for (long l = 0; l < valid; l++) line[l] = source[l * column_stride];
+            for (long l = valid; l < width; l++) line[l] = 0.0f;
         }
     }
 }

@@ -23,16 +23,29 @@ static inline __attribute__((always_inline)) KTARGET void KNAME(store)(float *p,
     __builtin_memcpy(p, &v, sizeof v);
 }
 
-/// t[0..<mr][0..<NR] += A[0..<mr][0..<kc] · panel[0..<kc][0..<NR], one fused chain per element.
+/// t[0..<mr][0..<NR] = start + A[0..<mr][0..<kc] · panel[0..<kc][0..<NR], one fused chain per element.
+///
+/// `start` gives the chains' starting values: NNR_INIT_ACCUMULATE reads them from t, NNR_INIT_ZERO
+/// starts from zero and NNR_INIT_ROW from `row` (NR values, the same for every row), both in
+/// registers: writing them to t first and loading them back would stall on store forwarding.
 static inline __attribute__((always_inline)) KTARGET void KNAME(tile)(
-    const long mr, long kc, const float *a, long ars, long acs, const float *panel, float *t, long ldt) {
+    const long mr, long kc, const float *a, long ars, long acs, const float *panel, float *t, long ldt,
+    nnr_init start, const float *row) {
     KNAME(vec) low[KMR], high[KMR];
     const float *rows[KMR];
+    const KNAME(vec) zero = (KNAME(vec))(0.0f);
+    const KNAME(vec) row_low = start == NNR_INIT_ROW ? KNAME(load)(row) : zero;
+    const KNAME(vec) row_high = start == NNR_INIT_ROW ? KNAME(load)(row + KW) : zero;
 #pragma clang loop unroll(full)
     for (long i = 0; i < KMR; i++) {
         if (i < mr) {
-            low[i] = KNAME(load)(t + i * ldt);
-            high[i] = KNAME(load)(t + i * ldt + KW);
+            if (start == NNR_INIT_ACCUMULATE) {
+                low[i] = KNAME(load)(t + i * ldt);
+                high[i] = KNAME(load)(t + i * ldt + KW);
+            } else {
+                low[i] = row_low;
+                high[i] = row_high;
+            }
             rows[i] = a + i * ars;
         }
     }
@@ -87,9 +100,9 @@ static inline __attribute__((always_inline)) KTARGET void KNAME(row_wide)(
 
 /// The tile for a run-time `mr`, each case compiled with its own constant row count.
 static KTARGET void KNAME(tile_any)(long mr, long kc, const float *a, long ars, long acs,
-                                    const float *panel, float *t, long ldt) {
+                                    const float *panel, float *t, long ldt, nnr_init start, const float *row) {
     switch (mr) {
-#define KCASE(r) case r: KNAME(tile)(r, kc, a, ars, acs, panel, t, ldt); break;
+#define KCASE(r) case r: KNAME(tile)(r, kc, a, ars, acs, panel, t, ldt, start, row); break;
         KCASE(1) KCASE(2) KCASE(3) KCASE(4)
 #if KMR > 4
         KCASE(5) KCASE(6)
@@ -129,15 +142,18 @@ static KTARGET void KNAME(gemm_rows)(long first_row, long end_row, long n, long 
             for (long i0 = block; i0 < block_end; i0 += KMR) {
                 const long mr = block_end - i0 < KMR ? block_end - i0 : KMR;
                 float *corner = c + i0 * ldc + j0;
-                if (first) nnr_start_tile(corner, ldc, mr, valid, init, row ? row + j0 : 0);
                 if (valid == KNR) {
-                    KNAME(tile_any)(mr, kc, a + i0 * ars + k0 * acs, ars, acs, panel, corner, ldc);
+                    // The first pass over k starts the chains from `init`; later passes continue from C.
+                    const nnr_init start = first ? init : NNR_INIT_ACCUMULATE;
+                    KNAME(tile_any)(mr, kc, a + i0 * ars + k0 * acs, ars, acs, panel, corner, ldc, start,
+                                    start == NNR_INIT_ROW ? row + j0 : 0);
                 } else {
                     // A partial panel: work on a full-width copy, then write back the valid columns.
+                    if (first) nnr_start_tile(corner, ldc, mr, valid, init, row ? row + j0 : 0);
                     for (long i = 0; i < mr; i++) {
                         for (long j = 0; j < KNR; j++) edge[i * KNR + j] = j < valid ? corner[i * ldc + j] : 0;
                     }
-                    KNAME(tile_any)(mr, kc, a + i0 * ars + k0 * acs, ars, acs, panel, edge, KNR);
+                    KNAME(tile_any)(mr, kc, a + i0 * ars + k0 * acs, ars, acs, panel, edge, KNR, NNR_INIT_ACCUMULATE, 0);
                     for (long i = 0; i < mr; i++) {
                         for (long j = 0; j < valid; j++) corner[i * ldc + j] = edge[i * KNR + j];
                     }

@@ -110,7 +110,7 @@ extension Tensor {
 // MARK: - Operators
 
 /// A binary element-wise operation, specialised at compile time so the inner loops stay closure-free.
-protocol ElementwiseOperator {
+protocol ElementwiseOperator: SendableMetatype {
     /// The operator's symbol, used in shape-mismatch messages.
     static var symbol: String { get }
     /// The result for one pair of elements.

@@ -1,4 +1,4 @@
-/// Indexing: rows (`tensor[i]`), single elements (`tensor[i, j]`, `item()`) and `select`.
+/// Indexing: rows (`tensor[i]`), `select`, `narrow`, `indexSelect` and single elements (`tensor[i, j]`, `item()`).
 extension Tensor {
     // MARK: - Sub-tensors
 
@@ -20,7 +20,7 @@ extension Tensor {
         let inner = shape[(axis + 1)...].reduce(1, *)
         var newShape = shape
         newShape.remove(at: axis)
-        return Tensor(shape: newShape) { output in
+        var result = Tensor(shape: newShape) { output in
             storage.withUnsafeBufferPointer { input in
                 for block in 0..<outer {
                     let source = (block * size + resolved) * inner
@@ -30,6 +30,72 @@ extension Tensor {
                 }
             }
         }
+        let inputShape = shape
+        result.recordUnary("SelectBackward0", of: self) { gradient in
+            // The slice's gradient in place of the slice, zero elsewhere.
+            var full = Tensor.zeros(inputShape)
+            for block in 0..<outer {
+                let target = (block * size + resolved) * inner
+                for offset in 0..<inner { full.storage[target + offset] = gradient.storage[block * inner + offset] }
+            }
+            return full
+        }
+        return result
+    }
+
+    /// `length` consecutive entries of dimension `dim` from `start` (`tensor.narrow(dim, start, length)`,
+    /// `tensor[start:start + length]` for `dim: 0`), copied.
+    public func narrow(dim: Int, start: Int, length: Int) -> Tensor {
+        precondition(rank > 0, "Tensor.narrow: cannot narrow a 0-dimensional tensor")
+        let axis = normalizedDimension(dim, operation: "narrow")
+        precondition(start >= 0 && length >= 0 && start + length <= shape[axis],
+                     "Tensor.narrow: \(start)..<\(start + length) is out of range for dimension \(axis) of shape \(shape)")
+        return indexSelect(dim: axis, indices: Array(start..<(start + length)), recordingAs: "SliceBackward0")
+    }
+
+    /// The entries `indices` of dimension `dim`, in that order (`tensor.index_select(dim, indices)`,
+    /// `tensor[indices]` for `dim: 0`): how a shuffled epoch gathers its images.
+    public func indexSelect(dim: Int, indices: [Int]) -> Tensor {
+        precondition(rank > 0, "Tensor.indexSelect: cannot index a 0-dimensional tensor")
+        return indexSelect(dim: normalizedDimension(dim, operation: "indexSelect"), indices: indices,
+                           recordingAs: "IndexSelectBackward0")
+    }
+
+    /// Gathers `indices` of dimension `axis` block by block, one contiguous copy per entry.
+    private func indexSelect(dim axis: Int, indices: [Int], recordingAs name: String) -> Tensor {
+        let size = shape[axis]
+        precondition(indices.allSatisfy { (0..<size).contains($0) },
+                     "Tensor.indexSelect: an index is out of range 0..<\(size) for dimension \(axis) of shape \(shape)")
+        let outer = shape[..<axis].reduce(1, *)
+        let inner = shape[(axis + 1)...].reduce(1, *)
+        var newShape = shape
+        newShape[axis] = indices.count
+        var result = Tensor(shape: newShape) { output in
+            guard output.count > 0 else { return }
+            storage.withUnsafeBufferPointer { input in
+                for block in 0..<outer {
+                    for (slot, index) in indices.enumerated() {
+                        (output.baseAddress! + (block * indices.count + slot) * inner)
+                            .update(from: input.baseAddress! + (block * size + index) * inner, count: inner)
+                    }
+                }
+            }
+        }
+        let inputShape = shape
+        result.recordUnary(name, of: self) { gradient in
+            // Each selected entry's gradient added back where it came from (an index may repeat).
+            var full = Tensor.zeros(inputShape)
+            for block in 0..<outer {
+                for (slot, index) in indices.enumerated() {
+                    for offset in 0..<inner {
+                        full.storage[(block * size + index) * inner + offset]
+                            += gradient.storage[(block * indices.count + slot) * inner + offset]
+                    }
+                }
+            }
+            return full
+        }
+        return result
     }
 
     // MARK: - Elements
@@ -37,7 +103,10 @@ extension Tensor {
     /// The element at (`row`, `column`) of a matrix (`tensor[i, j].item()`); negative counts from the end.
     public subscript(row: Int, column: Int) -> Float {
         get { storage[flatIndex([row, column])] }
-        set { storage[flatIndex([row, column])] = newValue }
+        set {
+            checkUnrecordedChange("subscript(row:column:)")
+            storage[flatIndex([row, column])] = newValue
+        }
     }
 
     /// The element at `indices`, one per dimension.

@@ -17,6 +17,23 @@ extension Tensor {
     /// Sums along `dim` (`Tensor.sum(dim=..., keepdim=...)`); `dim` may be negative.
     public func sum(dim: Int, keepdim: Bool = false) -> Tensor {
         let layout = ReductionLayout(shape: shape, dim: normalizedDimension(dim, operation: "sum"))
+        var result = Tensor(shape: layout.resultShape(keepdim: keepdim), storage: sums(layout))
+        let inputShape = shape
+        result.recordUnary("SumBackward1", of: self) { $0.expanded(along: layout, to: inputShape) }
+        return result
+    }
+
+    /// The sum of all elements as PyTorch's `Tensor.sum()` returns it: a 0-dim tensor, recorded for
+    /// autograd (`SumBackward0`). `sum()` gives the same value as a `Float`.
+    public func sumAll() -> Tensor {
+        var result = Tensor(scalar: sum())
+        let inputShape = shape
+        result.recordUnary("SumBackward0", of: self) { Tensor.full(inputShape, value: $0.storage[0]) }
+        return result
+    }
+
+    /// The sums along the layout's dimension, accumulated in Double, as Floats.
+    private func sums(_ layout: ReductionLayout) -> [Float] {
         var totals = [Double](repeating: 0, count: layout.outer * layout.inner)
         storage.withUnsafeBufferPointer { input in
             totals.withUnsafeMutableBufferPointer { totals in
@@ -29,7 +46,23 @@ extension Tensor {
                 }
             }
         }
-        return Tensor(shape: layout.resultShape(keepdim: keepdim), storage: totals.map(Float.init))
+        return totals.map(Float.init)
+    }
+
+    /// A reduced gradient (dimension removed or kept) repeated along the layout's dimension to `shape`.
+    func expanded(along layout: ReductionLayout, to shape: [Int]) -> Tensor {
+        precondition(count == layout.outer * layout.inner,
+                     "Tensor.expanded: \(count) values for a reduction of \(shape) along \(layout.dim)")
+        return Tensor(shape: shape) { output in
+            storage.withUnsafeBufferPointer { reduced in
+                for block in 0..<layout.outer {
+                    for step in 0..<layout.size {
+                        let target = (block * layout.size + step) * layout.inner
+                        for offset in 0..<layout.inner { output[target + offset] = reduced[block * layout.inner + offset] }
+                    }
+                }
+            }
+        }
     }
 
     /// The mean of all elements (`Tensor.mean()`); NaN for an empty tensor, as in PyTorch.
@@ -37,10 +70,23 @@ extension Tensor {
         count == 0 ? .nan : Float(Double(sum()) / Double(count))
     }
 
+    /// The mean of all elements as PyTorch's `Tensor.mean()` returns it: a 0-dim tensor, recorded
+    /// for autograd (`MeanBackward0`). `mean()` gives the same value as a `Float`.
+    public func meanAll() -> Tensor {
+        var result = Tensor(scalar: mean())
+        let inputShape = shape, elements = Float(count)
+        result.recordUnary("MeanBackward0", of: self) { Tensor.full(inputShape, value: $0.storage[0] / elements) }
+        return result
+    }
+
     /// Means along `dim` (`Tensor.mean(dim=..., keepdim=...)`).
     public func mean(dim: Int, keepdim: Bool = false) -> Tensor {
-        let axis = normalizedDimension(dim, operation: "mean")
-        return sum(dim: axis, keepdim: keepdim) / Float(shape[axis])
+        let layout = ReductionLayout(shape: shape, dim: normalizedDimension(dim, operation: "mean"))
+        let size = Float(layout.size)
+        var result = Tensor(shape: layout.resultShape(keepdim: keepdim), storage: sums(layout).map { $0 / size })
+        let inputShape = shape
+        result.recordUnary("MeanBackward1", of: self) { ($0 / size).expanded(along: layout, to: inputShape) }
+        return result
     }
 
     // MARK: - Maximum
@@ -84,7 +130,21 @@ extension Tensor {
             }
         }
         let resultShape = layout.resultShape(keepdim: keepdim)
-        return (Tensor(shape: resultShape, storage: values), Tensor(shape: resultShape, storage: indices))
+        var maxima = Tensor(shape: resultShape, storage: values)
+        let inputShape = shape
+        maxima.recordUnary("MaxBackward0", of: self) { [indices] gradient in
+            // Each maximum's gradient goes to the element it was taken from.
+            var result = Tensor.zeros(inputShape)
+            for block in 0..<layout.outer {
+                for offset in 0..<layout.inner {
+                    let position = block * layout.inner + offset
+                    let step = Int(indices[position])
+                    result.storage[(block * layout.size + step) * layout.inner + offset] = gradient.storage[position]
+                }
+            }
+            return result
+        }
+        return (maxima, Tensor(shape: resultShape, storage: indices))
     }
 
     /// The indices of the largest values along `dim` (`Tensor.argmax(dim)`), as `Float`s.
@@ -99,7 +159,7 @@ extension Tensor {
 }
 
 /// A tensor seen as (outer, size, inner) around the reduced dimension.
-struct ReductionLayout {
+struct ReductionLayout: Sendable {
     /// The shape being reduced.
     let shape: [Int]
     /// The reduced dimension, already normalised.
@@ -118,6 +178,14 @@ struct ReductionLayout {
         outer = shape[..<dim].reduce(1, *)
         size = shape[dim]
         inner = shape[(dim + 1)...].reduce(1, *)
+    }
+
+    /// Calls `body` for each group of elements along `dim`: its first storage offset, its size and
+    /// the distance between its elements.
+    func forEachGroup(_ body: (_ first: Int, _ count: Int, _ stride: Int) -> Void) {
+        for block in 0..<outer {
+            for offset in 0..<inner { body(block * size * inner + offset, size, inner) }
+        }
     }
 
     /// The reduced shape: `dim` removed, or kept as 1.

@@ -1,4 +1,6 @@
 /// Shape changes over the same row-major elements: `view`, `reshape`, `flatten`, `squeeze`, `t`.
+///
+/// Each is recorded for autograd under PyTorch's name; the gradient takes the input's shape back.
 extension Tensor {
     // MARK: - View and reshape
 
@@ -6,7 +8,7 @@ extension Tensor {
     ///
     /// Storage is contiguous, so `view` and `reshape` are the same operation.
     public func view(_ shape: [Int]) -> Tensor {
-        Tensor(shape: resolvedShape(shape, operation: "view"), storage: storage)
+        reshaped(resolvedShape(shape, operation: "view"), recordingAs: "ViewBackward0")
     }
 
     /// The same elements with a new `shape`, one `-1` inferred (`Tensor.view(64, 1)`).
@@ -26,28 +28,28 @@ extension Tensor {
 
     /// Merges dimensions `startDim...endDim` into one (`torch.flatten`); defaults flatten everything.
     public func flatten(startDim: Int = 0, endDim: Int = -1) -> Tensor {
-        guard rank > 0 else { return Tensor(shape: [1], storage: storage) }
+        guard rank > 0 else { return reshaped([1], recordingAs: "ViewBackward0") }
         let start = normalizedDimension(startDim, operation: "flatten")
         let end = normalizedDimension(endDim, operation: "flatten")
         precondition(start <= end, "Tensor.flatten: startDim \(startDim) comes after endDim \(endDim) for shape \(shape)")
+        guard start < end else { return self }  // Nothing to merge: PyTorch returns the tensor itself.
         let merged = shape[start...end].reduce(1, *)
-        return Tensor(shape: Array(shape[..<start]) + [merged] + Array(shape[(end + 1)...]), storage: storage)
+        return reshaped(Array(shape[..<start]) + [merged] + Array(shape[(end + 1)...]), recordingAs: "ViewBackward0")
     }
 
     // MARK: - Size-one dimensions
 
     /// Removes every dimension of size 1 (`Tensor.squeeze()`).
     public func squeeze() -> Tensor {
-        Tensor(shape: shape.filter { $0 != 1 }, storage: storage)
+        reshaped(shape.filter { $0 != 1 }, recordingAs: "SqueezeBackward0")
     }
 
     /// Removes dimension `dim` when its size is 1, like `Tensor.squeeze(dim)`.
     public func squeeze(dim: Int) -> Tensor {
         let resolved = normalizedDimension(dim, operation: "squeeze")
-        guard shape[resolved] == 1 else { return self }
         var newShape = shape
-        newShape.remove(at: resolved)
-        return Tensor(shape: newShape, storage: storage)
+        if shape[resolved] == 1 { newShape.remove(at: resolved) }
+        return reshaped(newShape, recordingAs: "SqueezeBackward1")
     }
 
     /// Inserts a dimension of size 1 at `dim` (`Tensor.unsqueeze`); `dim` may be `rank` or negative.
@@ -56,7 +58,7 @@ extension Tensor {
         precondition(resolved >= 0 && resolved <= rank, "Tensor.unsqueeze: dimension \(dim) out of range for shape \(shape)")
         var newShape = shape
         newShape.insert(1, at: resolved)
-        return Tensor(shape: newShape, storage: storage)
+        return reshaped(newShape, recordingAs: "UnsqueezeBackward0")
     }
 
     // MARK: - Transpose
@@ -64,7 +66,14 @@ extension Tensor {
     /// The transpose of a matrix (`Tensor.t()`); a 1-D tensor is returned unchanged, as in PyTorch.
     public func t() -> Tensor {
         precondition(rank <= 2, "Tensor.t: expects at most 2 dimensions, got shape \(shape)")
-        guard rank == 2 else { return self }
+        var result = transposedMatrix()
+        result.recordUnary("TBackward0", of: self) { $0.transposedMatrix() }
+        return result
+    }
+
+    /// The transpose of a matrix, unrecorded; other ranks unchanged.
+    private func transposedMatrix() -> Tensor {
+        guard rank == 2 else { return detached() }
         let rows = shape[0], columns = shape[1]
         return Tensor(shape: [columns, rows]) { output in
             storage.withUnsafeBufferPointer { input in
@@ -78,6 +87,19 @@ extension Tensor {
     }
 
     // MARK: - Helpers
+
+    /// The same elements with `newShape` (same count), recorded as `name`: the gradient is reshaped back.
+    private func reshaped(_ newShape: [Int], recordingAs name: String) -> Tensor {
+        var result = Tensor(shape: newShape, storage: storage)
+        let inputShape = shape
+        result.recordUnary(name, of: self) { $0.withShape(inputShape) }
+        return result
+    }
+
+    /// The same elements with `newShape` (same count), without history.
+    func withShape(_ newShape: [Int]) -> Tensor {
+        Tensor(shape: newShape, storage: storage)
+    }
 
     /// `requested` with its single `-1` replaced so that the element count is preserved.
     func resolvedShape(_ requested: [Int], operation: String) -> [Int] {

@@ -1,11 +1,15 @@
 /// An n-dimensional array of `Float` in contiguous row-major storage, with PyTorch's semantics.
 ///
-/// Value type: copies share storage until one is written (copy-on-write of `[Float]`).
+/// Value type: copies share storage until one is written (copy-on-write of `[Float]`). A tensor
+/// that requires grad also carries its place in the autograd graph (see `Tensor+Autograd.swift`);
+/// one that does not pays nothing for it.
 public struct Tensor: Sendable, Equatable {
     /// The size of each dimension, outermost first; `[]` is a 0-dimensional scalar.
     public internal(set) var shape: [Int]
     /// The elements in row-major order; `storage.count == shape.reduce(1, *)`.
     public internal(set) var storage: [Float]
+    /// The tensor's autograd node: a leaf's, or the operation's that made it; nil when it does not require grad.
+    var node: GradNode?
 
     /// Wraps `storage` with `shape`; the element count must match.
     public init(shape: [Int], storage: [Float]) {
@@ -21,6 +25,11 @@ public struct Tensor: Sendable, Equatable {
 
     /// The number of dimensions.
     public var rank: Int { shape.count }
+
+    /// Equal shapes and elements; whether either requires grad does not matter (`torch.equal`).
+    public static func == (left: Tensor, right: Tensor) -> Bool {
+        left.shape == right.shape && left.storage == right.storage
+    }
 }
 
 // MARK: - Internal construction

@@ -8,7 +8,8 @@ import Notebook
 /// `nn.forward relu-784-128-64-10 batch=64: 123456 images/s`; then the three matrix products alone,
 /// one thread, and every other kernel this processor can run, each line naming what it changes.
 /// Each figure is the median of ten ~0.1 s windows after a ~0.2 s warm-up, so a burst of load
-/// from other processes on this shared machine does not decide it.
+/// from other processes on this shared machine does not decide it. Passes run without recording
+/// the autograd graph, as `scripts/bench_torch_forward.py` runs PyTorch's under `torch.no_grad()`.
 func benchmarkNN() {
     let active = MatrixKernel.active
     let threads = KernelThreads.count
@@ -73,6 +74,11 @@ extension MatrixKernel {
 ///
 /// `pass` returns one output element, which is accumulated so the work cannot be optimised away.
 private func medianThroughput(batchSize: Int, _ pass: () -> Float) -> Double {
+    withNoGrad { medianThroughputRecordingNothing(batchSize: batchSize, pass) }
+}
+
+/// `medianThroughput`'s measurement, inside its no-grad scope.
+private func medianThroughputRecordingNothing(batchSize: Int, _ pass: () -> Float) -> Double {
     let clock = ContinuousClock()
     var checksum: Float = 0
     let warmUpEnd = clock.now.advanced(by: .milliseconds(200))

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import Testing
 @testable import NN
@@ -56,6 +57,23 @@ struct NativeKernelTests {
             let expected = referenceProduct(a, b, rows: shape.rows, inner: shape.inner, columns: shape.columns) { _, j in bias[j] }
             let mismatches = zip(c, expected).filter { $0.bitPattern != $1.bitPattern }.count
             #expect(mismatches == 0, "\(set) \(shape): \(mismatches) of \(c.count) elements differ from the fused chain")
+        }
+    }
+
+    @Test(arguments: supportedSets)
+    func packingAWeightTransposedEqualsPackingItsTranspose(set: MatrixKernel.InstructionSet) {
+        // Weights (out, in) around the 4x4 blocks of the transposing pack and the panel edges.
+        for (index, (outFeatures, inFeatures)) in [(1, 1), (3, 5), (4, 4), (17, 9), (37, 29), (128, 784), (10, 64)].enumerated() {
+            let weight = Tensor(shape: [outFeatures, inFeatures], storage: values(outFeatures * inFeatures, seed: UInt64(300 + index)))
+            let transposed = weight.t().storage
+            let direct = PackedMatrix(transposing: weight, instructionSet: set)
+            let reference = transposed.withUnsafeBufferPointer {
+                PackedMatrix($0.baseAddress!, rowStride: outFeatures, columnStride: 1, rows: inFeatures, columns: outFeatures,
+                             instructionSet: set)
+            }
+            let size = nnr_packed_size(set.level, inFeatures, outFeatures)
+            let same = (0..<size).allSatisfy { direct.buffer[$0].bitPattern == reference.buffer[$0].bitPattern }
+            #expect(same, "\(set) weight \(outFeatures)x\(inFeatures)")
         }
     }
 

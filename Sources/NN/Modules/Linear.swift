@@ -53,8 +53,8 @@ public final class Linear: Module {
     }
 
     /// x·Wᵀ + b for `input` of shape (…, in_features).
-    public override func forward(_ input: Tensor) -> Tensor {
-        Tensor.linear(input, weight: weight.data, bias: bias?.data, packedWeight: weight.packedTransposed())
+    public override func forward(_ input: consuming Tensor) -> Tensor {
+        Tensor.linear(input, weight: weight.tensor, bias: bias?.tensor, packedWeight: weight.packedTransposed())
     }
 
     /// `in_features=784, out_features=256, bias=True`.

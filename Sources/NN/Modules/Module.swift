@@ -82,6 +82,11 @@ open class Module: CustomStringConvertible {
         }
     }
 
+    /// Forgets every parameter's gradient (`zero_grad()`, which sets them to None in PyTorch 2).
+    public func zeroGrad() {
+        for parameter in parameters() { parameter.zeroGrad() }
+    }
+
     // MARK: - Printing
 
     /// The name printed before the parentheses (`_get_name()`): the class name.

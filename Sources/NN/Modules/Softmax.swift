@@ -10,7 +10,7 @@ public final class Softmax: Module {
     }
 
     /// e^x / Σ e^x along `dim`, numerically stable.
-    public override func forward(_ input: Tensor) -> Tensor { input.softmax(dim: dim) }
+    public override func forward(_ input: consuming Tensor) -> Tensor { input.softmax(dim: dim) }
 
     /// `dim=1`.
     public override var extraRepresentation: String { "dim=\(dim)" }
