@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "NN", dependencies: ["CKernels", "CTorchRandom"]),
         .target(name: "Datasets", dependencies: ["NN", "CZlibSystem"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "ModelFiles", dependencies: [
-            "NN",
+            "NN", "CZlibSystem",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Plotting"),
