@@ -25,11 +25,49 @@ public enum PNGDecoder {
         guard began != 0 else { throw PNGError.corrupt(source: source, reason: message(of: &image)) }
         let width = Int(image.width), height = Int(image.height)
         guard width * height <= maximumPixelCount else { throw PNGError.tooLarge(source: source, width: width, height: height) }
+        guard imageDataByteCount(header: bytes) <= bytes.count * maximumInflation else {
+            throw PNGError.sizeBeyondData(source: source, width: width, height: height, byteCount: bytes.count)
+        }
         image.format = nnreport_png_format_rgba
-        var pixels = [UInt8](repeating: 0, count: Int(nnreport_png_image_size(image)))
-        let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
-        guard finished != 0 else { throw PNGError.corrupt(source: source, reason: message(of: &image)) }
+        var failure: String?
+        let pixels = [UInt8](unsafeUninitializedCapacity: Int(nnreport_png_image_size(image))) { buffer, initialized in
+            // libpng writes every pixel when it succeeds; on failure the bytes are dropped unread.
+            if png_image_finish_read(&image, nil, buffer.baseAddress, 0, nil) != 0 {
+                initialized = buffer.count
+            } else {
+                failure = message(of: &image)
+            }
+        }
+        if let failure { throw PNGError.corrupt(source: source, reason: failure) }
         return RGBAImage(width: width, height: height, pixels: pixels)
+    }
+
+    // MARK: - Plausible sizes
+
+    /// At most how many bytes deflate turns one compressed byte into (zlib documents 1032:1).
+    static let maximumInflation = 1032
+
+    /// The bytes of pixel data (filter bytes aside) the image header at the start of `bytes` declares.
+    ///
+    /// A file of n bytes inflates to at most 1032 n, so a header declaring more cannot be filled: such a
+    /// file is refused before its RGBA buffer is allocated (a 100-byte file could otherwise claim 1 GiB).
+    /// libpng has accepted the header, so IHDR comes first and its depth and colour type are valid.
+    static func imageDataByteCount(header bytes: [UInt8]) -> Int {
+        guard bytes.count >= 26 else { return 0 }
+        func uint32(at offset: Int) -> Int {
+            Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+        }
+        // Signature (8), chunk length (4) and type (4), then width, height, bit depth, colour type.
+        let width = uint32(at: 16), height = uint32(at: 20)
+        let depth = Int(bytes[24])
+        let channels: Int
+        switch bytes[25] {
+        case 2: channels = 3   // RGB
+        case 4: channels = 2   // grey + alpha
+        case 6: channels = 4   // RGBA
+        default: channels = 1  // grey, palette
+        }
+        return height * ((width * channels * depth + 7) / 8)
     }
 
     /// Decodes a PNG file.
