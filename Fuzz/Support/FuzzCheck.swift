@@ -13,7 +13,10 @@ public enum FuzzCheck {
         let message = "\(error)"
         precondition(message.hasPrefix(fileName + ": ") || message.hasPrefix(fileName + " "),
                      "the message does not name the input: \(message)")
-        precondition(!message.contains("\n"), "the message is not one line: \(message)")
+        let breaks = message.unicodeScalars.contains {
+            [.control, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) && $0 != "\t"
+        }
+        precondition(!breaks, "the message is not one line: \(message)")
     }
 
     /// The bytes libFuzzer hands over (it may pass a null pointer for the empty input).
