@@ -53,3 +53,29 @@ import Testing
         #expect(try PNGDecoder.decode(png) == plain)
     }
 }
+
+/// Chunk lengths are checked against the file before libpng sees it.
+@Suite struct PNGChunkLengthTests {
+    /// `png` oom-766656e4: 49 bytes whose second chunk, a zTXt, declares 1,229,472,850 bytes made
+    /// libpng allocate all of them (the fuzzer's out-of-memory report) before finding the file short.
+    @Test func textChunkLongerThanTheFileIsRefusedBeforeLibpngAllocatesIt() throws {
+        let input = try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAPoAAAD6ACAYAAABBft/eSUhEUnpUWHQAAAhCSURBVA=="))
+        let error = #expect(throws: PNGError.self) { try PNGDecoder.decode([UInt8](input), source: "oom.png") }
+        #expect(error?.description == "oom.png is a corrupt PNG: chunk 'zTXt' at byte 33 declares 1229472850 bytes of data "
+                + "but the file has room for 4")
+    }
+
+    @Test func chunkTypeThatIsNoWordIsShownInHex() {
+        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        bytes += [0, 0, 1, 0] + [0x01, 0x02, 0x7F, 0x41] + [0, 0, 0, 0]
+        let error = #expect(throws: PNGError.self) { try PNGDecoder.decode(bytes, source: "odd.png") }
+        #expect(error?.description == "odd.png is a corrupt PNG: chunk 0x01027F41 at byte 8 declares 256 bytes of data "
+                + "but the file has room for 0")
+    }
+
+    @Test func everyValidFileStillDecodes() throws {
+        // Trailing bytes after IEND are not chunks and are left alone.
+        let png = try PNGEncoder.encode(RGBAImage.pseudoRandom(width: 9, height: 4, seed: 2, opaque: false))
+        #expect(try PNGDecoder.decode(png + [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]).width == 9)
+    }
+}

@@ -18,6 +18,7 @@ public enum PNGDecoder {
         guard bytes.count >= signature.count, Array(bytes.prefix(signature.count)) == signature else {
             throw PNGError.notPNG(source: source, byteCount: bytes.count)
         }
+        if let problem = chunkRunningPastTheEnd(bytes) { throw PNGError.corrupt(source: source, reason: problem) }
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
@@ -43,6 +44,34 @@ public enum PNGDecoder {
     }
 
     // MARK: - Plausible sizes
+
+    /// Why a chunk before IEND cannot be whole, or nil when every chunk's declared length fits the file.
+    ///
+    /// libpng allocates a text or profile chunk's declared length before it reads the chunk, so a
+    /// 54-byte file declaring a 1.2 GB zTXt chunk would make it allocate 1.2 GB; such files stop here.
+    static func chunkRunningPastTheEnd(_ bytes: [UInt8]) -> String? {
+        var offset = signature.count
+        // Each chunk: length (4, big-endian), type (4), data (length), CRC (4).
+        while offset + 8 <= bytes.count {
+            let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            let type = bytes[(offset + 4)..<(offset + 8)]
+            let remaining = bytes.count - offset - 12
+            if length > remaining {
+                return "chunk \(chunkName(type)) at byte \(offset) declares \(length) bytes of data but the file has room for "
+                    + "\(max(remaining, 0))"
+            }
+            if type.elementsEqual("IEND".utf8) { return nil }
+            offset += 12 + length
+        }
+        return nil
+    }
+
+    /// `'IDAT'` for a chunk type of letters, its bytes in hex otherwise.
+    private static func chunkName(_ type: ArraySlice<UInt8>) -> String {
+        let isLetters = type.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        return isLetters ? "'\(String(decoding: type, as: UTF8.self))'"
+            : "0x" + type.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined()
+    }
 
     /// At most how many bytes deflate turns one compressed byte into (zlib documents 1032:1).
     static let maximumInflation = 1032
@@ -88,4 +117,9 @@ public enum PNGDecoder {
         }
         return text.isEmpty ? "libpng gave no reason" : text
     }
+}
+
+private extension String {
+    /// The string with zeros in front up to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
