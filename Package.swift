@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "NN", dependencies: ["CKernels", "CTorchRandom"]),
         .target(name: "Datasets", dependencies: ["NN", "CZlibSystem", "BundledFiles"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "ModelFiles", dependencies: [
-            "NN",
+            "NN", "CZlibSystem",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Plotting"),
@@ -67,3 +67,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: - Fuzzing harnesses
+// libFuzzer harnesses (`Fuzz/`), declared only when scripts/fuzz.sh builds them with NNREPORT_FUZZ=1 and
+// `-sanitize=fuzzer`: each main hands its `LLVMFuzzerTestOneInput` to libFuzzer's driver, which a plain build lacks.
+if Context.environment["NNREPORT_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "FuzzerDriver", path: "Fuzz/Driver"),
+        .target(name: "FuzzSupport", dependencies: ["FuzzerDriver", "Datasets"], path: "Fuzz/Support"),
+        .executableTarget(name: "FuzzIDX", dependencies: ["FuzzSupport"], path: "Fuzz/IDX"),
+        .executableTarget(name: "FuzzIDXGzip", dependencies: ["FuzzSupport", "CZlibSystem"], path: "Fuzz/IDXGzip"),
+        .executableTarget(name: "FuzzSafetensors", dependencies: ["FuzzSupport", "ModelFiles"], path: "Fuzz/Safetensors"),
+        .executableTarget(name: "FuzzCheckpoint", dependencies: ["FuzzSupport", "ModelFiles"], path: "Fuzz/Checkpoint"),
+        .executableTarget(name: "FuzzPickle", dependencies: [
+            "FuzzSupport", "ModelFiles",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], path: "Fuzz/Pickle"),
+        .executableTarget(name: "FuzzPNG", dependencies: ["FuzzSupport", "CairoBackend"], path: "Fuzz/PNG"),
+    ]
+}

@@ -179,4 +179,17 @@ struct BadSafetensorsTests {
     @Test func emptyHeaderIsAnEmptyStateDict() throws {
         #expect(try Safetensors.decode(file("{}")).stateDict.isEmpty)
     }
+
+    // MARK: - Found by fuzzing
+
+    /// `safetensors` crash-af5d379f: a key holding an escaped newline broke the message over two lines.
+    @Test func keyWithANewlineIsShownEscaped() throws {
+        let input = try #require(Data(base64Encoded: "NgAAAAAAAAB7ImFTdWJzdHJcbnBlIjoiRjMyIiwic2hhcGVLb2xsZWN0ZGF0YV9vZmY/ZXRzMjQsIjoNMX19AAAAAAAAAAA="))
+        #expect(message(input) == #"x.safetensors: tensor 'aSubstr\npe': entry is not a JSON object"#)
+    }
+
+    @Test func controlCharactersAndLineSeparatorsInKeysAreEscaped() {
+        let data = file(#"{"a\r\u001b[2J\u2028b":{"dtype":"I8","shape":[],"data_offsets":[0,1]}}"#, data: [0])
+        #expect(message(data) == #"x.safetensors: tensor 'a\r\u{1B}[2J\u{2028}b' has unsupported dtype 'I8' (only F32, F16, BF16 and F64 are read)"#)
+    }
 }

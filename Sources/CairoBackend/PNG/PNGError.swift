@@ -8,6 +8,8 @@ public enum PNGError: Error, Equatable, LocalizedError, CustomStringConvertible 
     case corrupt(source: String, reason: String)
     /// The image header announces a size this decoder refuses to allocate.
     case tooLarge(source: String, width: Int, height: Int)
+    /// The image header announces more pixels than the file's `byteCount` bytes could inflate to.
+    case sizeBeyondData(source: String, width: Int, height: Int, byteCount: Int)
     /// The image cannot be written as a PNG (for example zero width or height).
     case invalidImage(width: Int, height: Int, reason: String)
     /// libpng failed while writing.
@@ -24,6 +26,8 @@ public enum PNGError: Error, Equatable, LocalizedError, CustomStringConvertible 
             return "\(source) is a corrupt PNG: \(reason)"
         case let .tooLarge(source, width, height):
             return "\(source) declares \(width)x\(height) pixels, more than the decoder accepts"
+        case let .sizeBeyondData(source, width, height, byteCount):
+            return "\(source) declares \(width)x\(height) pixels, more than its \(byteCount) bytes can hold"
         case let .invalidImage(width, height, reason):
             return "cannot encode a \(width)x\(height) image as PNG: \(reason)"
         case let .encodingFailed(reason):

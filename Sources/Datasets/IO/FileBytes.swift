@@ -1,10 +1,11 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// The whole contents of one file, read once into memory the instance owns (stable address for zlib).
+/// The whole contents of one file (or of bytes given in memory), held in memory the instance owns (stable address for zlib).
 final class FileBytes {
     /// The path the bytes were read from.
     let path: String
@@ -53,6 +54,19 @@ final class FileBytes {
             throw IDXError.fileTooLarge(file: Self.fileName(of: path), bytes: filled, limit: limit)
         }
         self.bytes = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<filled])
+        self.allocation = buffer
+    }
+
+    /// Copies `data`, bytes held in memory, under the name `path` (which labels errors); refuses more than `limit` bytes.
+    init(copying data: Data, path: String, limit: Int) throws {
+        guard data.count <= limit else {
+            throw IDXError.fileTooLarge(file: Self.fileName(of: path), bytes: data.count, limit: limit)
+        }
+        self.path = path
+        // At least one byte, so the buffer has an address even for empty data (zlib needs one).
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 16)
+        data.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        self.bytes = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<data.count])
         self.allocation = buffer
     }
 

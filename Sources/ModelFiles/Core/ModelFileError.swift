@@ -14,7 +14,23 @@ public struct ModelFileError: Error, Equatable, Sendable, CustomStringConvertibl
         self.problem = problem
     }
 
-    public var description: String { "\(file): \(problem)" }
+    /// One line: control characters and line separators that keys and names from the file carry
+    /// are shown escaped (`\n`, `\u{1B}`), so untrusted text can neither break nor forge lines.
+    public var description: String { Self.oneLine("\(file): \(problem)") }
+
+    /// `text` with every control character (Unicode category Cc) and line or paragraph separator escaped.
+    static func oneLine(_ text: String) -> String {
+        var line = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator:
+                line += scalar.escaped(asASCII: true)
+            default:
+                line.unicodeScalars.append(scalar)
+            }
+        }
+        return line
+    }
 }
 
 extension ModelFileError {
