@@ -20,7 +20,7 @@ public func trainingLossFigure(stepLosses: [Float], epochMeans: [Double], stepsP
         try axes.plot(x: middles, y: epochMeans.map(scale), color: theme.color(1), label: "mean of the epoch")
         try axes.scatter(x: middles, y: epochMeans.map(scale), color: theme.color(1))
     }
-    axes.legend(location: .upperRight)
+    axes.legend(location: logarithmic ? .lowerRight : .upperRight)   // a diverging loss rises to the upper right
     axes.title("Training loss")
     axes.xlabel("step (batch)")
     axes.ylabel(logarithmic ? "log10(1 + NLL loss)" : "NLL loss")

@@ -1,0 +1,36 @@
+import CairoBackend
+import Foundation
+import Notebook
+import Plotting
+import Testing
+
+/// The training section's loss and accuracy figures, from fixed made-up numbers, rendered at 2x against goldens.
+@Suite struct TrainingFigureGoldenTests {
+    /// 3 epochs of 10 steps: a loss falling from 2.3 with a fixed wobble, and each epoch's mean.
+    static let losses: [Float] = (0..<30).map { step in 2.3 * exp(-Float(step) / 12) + 0.05 * Float((step * 7) % 5 - 2) }
+    static var means: [Double] {
+        (0..<3).map { epoch in losses[(epoch * 10)..<((epoch + 1) * 10)].reduce(0.0) { $0 + Double($1) } / 10 }
+    }
+
+    @Test func trainingLoss() throws {
+        let loss = try trainingLossFigure(stepLosses: Self.losses, epochMeans: Self.means, stepsPerEpoch: 10)
+        #expect(loss.altText.hasPrefix("Line plot of the training loss over 30 steps, from 2.2 at the first step to "))
+        let image = try FigureRenderer.image(loss.figure)
+        #expect(image.width == 1520 && image.height == 680)
+        assertMatchesGolden(image, named: "training-loss")
+    }
+
+    @Test func accuracy() throws {
+        let accuracy = try accuracyFigure(train: [0.55, 0.74, 0.88], test: [0.57, 0.72, 0.866])
+        #expect(accuracy.altText == "Line plot of accuracy over 3 epochs: train 55%, 74% and 88%; test 57%, 72% and 86.6%.")
+        let image = try FigureRenderer.image(accuracy.figure)
+        #expect(image.width == 1520 && image.height == 640)
+        assertMatchesGolden(image, named: "training-accuracy")
+    }
+
+    @Test func aDivergedRunsHugeLossesAreDrawnOnALogarithmicAxis() throws {
+        let loss = try trainingLossFigure(stepLosses: [2.3, 2.2, 6e20, 1.7e21], epochMeans: [], stepsPerEpoch: 63)
+        #expect(loss.altText == "Line plot of the training loss over 4 steps, from 2.3 at the first step to 1.7e+21 at the last.")
+        #expect(throws: PlottingError.self) { try trainingLossFigure(stepLosses: [2.3, .nan], epochMeans: [], stepsPerEpoch: 63) }
+    }
+}
