@@ -75,6 +75,7 @@ import Testing
         #expect(results["optimizer"] == .string("adam") && number(results["lr"]) == 0.001)
         #expect(number(results["batchSize"]) == 100 && results["momentum"] == nil && results["diverged"] == nil)
         #expect(epochs.count == 1)
+        if case let .array(rows)? = results["confusion"] { #expect(rows.count == 10) } else { Issue.record("no confusion matrix") }
         #expect(Set(first.keys) == ["epoch", "train_loss", "train_accuracy", "test_accuracy", "seconds"])
         #expect(number(first["seconds"]) == 0, "--no-timings records no time")
         #expect((number(first["test_accuracy"]) ?? 0) > 0.7, "test accuracy after one Adam epoch: \(String(describing: first["test_accuracy"]))")

@@ -44,6 +44,12 @@ import Testing
         #expect(cell.results.training.optimizer == "sgd" && cell.results.training.lr == 0.003
                 && cell.results.training.momentum == 0.9 && cell.results.training.batchSize == 64)
         #expect(cell.results.training.diverged == nil)
+        // The confusion matrix counts every test image once, and its diagonal is the last test accuracy.
+        let confusion = try #require(cell.results.training.confusion)
+        #expect(confusion.count == 10 && confusion.allSatisfy { $0.count == 10 })
+        #expect(confusion.joined().reduce(0, +) == 1000)
+        #expect(Double((0..<10).map { confusion[$0][$0] }.reduce(0, +)) / 1000 == accuracy)
+        #expect(confusion.map { $0.reduce(0, +) } == Array(repeating: 100, count: 10), "100 test images per class")
     }
 
     @Test func aShorterRunRepeatsTheLongerRunsFirstEpochsExactly() throws {
@@ -66,6 +72,7 @@ import Testing
         let divergence = try #require(cell.results.training.diverged)
         #expect(divergence.epoch == 1 && divergence.step == cell.run.stepLosses.count + 1)
         #expect(cell.run.epochs.isEmpty && cell.run.stepLosses.allSatisfy(\.isFinite))
+        #expect(cell.results.training.confusion == nil)
         let warnings = cell.section.blocks.compactMap { block -> String? in
             if case let .paragraph(text) = block, text.hasPrefix("Warning: training diverged.") { return text }
             return nil
@@ -79,6 +86,11 @@ import Testing
         let cell = try #require(try run(TrainingOptions(epochs: 1, lr: 0.001, optimizer: .adam)).first(TrainingCell.self))
         #expect(cell.results.training.optimizer == "adam" && cell.results.training.momentum == nil)
         #expect(try #require(cell.run.epochs.first).testAccuracy > 0.7)
+    }
+
+    @Test func theConfusionTableAlignsItsColumns() {
+        let table = TrainingCell.table(TrainingCell.confusion(predicted: [0, 1, 1, 2], labels: [0, 1, 2, 2], classes: 3))
+        #expect(table == "      0  1  2\n0     1  0  0\n1     0  1  0\n2     0  1  1")
     }
 
     @Test func percentagesHaveTwoDecimals() {

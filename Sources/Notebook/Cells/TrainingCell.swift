@@ -25,6 +25,8 @@ struct TrainingCell: NotebookCell {
         let momentum: Double?
         let batchSize: Int
         let diverged: TrainingRun.Divergence?
+        /// `confusion[true class][predicted class]`: test images counted after training (absent if it diverged).
+        let confusion: [[Int]]?
     }
 
     /// Trains a new model drawn from the state's generator on `training`, measuring it on `training` and `test`.
@@ -60,6 +62,13 @@ struct TrainingCell: NotebookCell {
             section.figure(try accuracyFigure(train: run.epochs.map(\.trainAccuracy), test: run.epochs.map(\.testAccuracy)),
                            fileName: "training-accuracy.png", caption: "Train and test accuracy after each epoch.")
         }
+        let trained = !run.epochs.isEmpty && run.divergence == nil
+        let confusion = trained ? Self.confusion(predicted: TrainingRun.predictions(model, testSet.images),
+                                                 labels: testSet.labels, classes: state.classNames.count) : nil
+        if let confusion {
+            section.output("confusion matrix of the test split (rows: true class, columns: predicted class)",
+                           Self.table(confusion))
+        }
         let names: [String]? = state.labelsClassesByName ? state.classNames : nil
         let pixels = shown.storage
         if before.storage.allSatisfy(\.isFinite) {
@@ -76,7 +85,25 @@ struct TrainingCell: NotebookCell {
         results = Results(training: Training(
             epochs: run.epochs, optimizer: options.optimizer.rawValue, lr: options.lr,
             momentum: options.optimizer == .sgd ? options.momentum : nil, batchSize: options.batchSize,
-            diverged: run.divergence))
+            diverged: run.divergence, confusion: confusion))
+    }
+
+    /// Counts of (true class, predicted class) pairs.
+    static func confusion(predicted: [Int], labels: [Int], classes: Int) -> [[Int]] {
+        var counts = Array(repeating: Array(repeating: 0, count: classes), count: classes)
+        for (prediction, label) in zip(predicted, labels) { counts[label][prediction] += 1 }
+        return counts
+    }
+
+    /// The matrix as right-aligned columns, one row per line, headed by the class indices.
+    static func table(_ counts: [[Int]]) -> String {
+        let width = max(3, (counts.joined().max() ?? 0).description.count + 1)
+        func row(_ head: String, _ cells: [String]) -> String {
+            head.padding(toLength: 4, withPad: " ", startingAt: 0)
+                + cells.map { String(repeating: " ", count: max(0, width - $0.count)) + $0 }.joined()
+        }
+        return ([row("", counts.indices.map(String.init))] + counts.enumerated().map { row(String($0.offset), $0.element.map(String.init)) })
+            .joined(separator: "\n")
     }
 
     /// A share as a percentage with two decimals ("85.30%").
