@@ -4,7 +4,7 @@ import Notebook
 import Plotting
 import Testing
 
-/// The training section's loss and accuracy figures, from fixed made-up numbers, rendered at 2x against goldens.
+/// The training section's loss, accuracy and confusion figures, from fixed made-up numbers, rendered at 2x against goldens.
 @Suite struct TrainingFigureGoldenTests {
     /// 3 epochs of 10 steps: a loss falling from 2.3 with a fixed wobble, and each epoch's mean.
     static let losses: [Float] = (0..<30).map { step in 2.3 * exp(-Float(step) / 12) + 0.05 * Float((step * 7) % 5 - 2) }
@@ -26,6 +26,17 @@ import Testing
         let image = try FigureRenderer.image(accuracy.figure)
         #expect(image.width == 1520 && image.height == 640)
         assertMatchesGolden(image, named: "training-accuracy")
+    }
+
+    @Test func confusion() throws {
+        // 3 classes: a dark cell, a light one and a mid one, so both label colours show.
+        let confusion = try confusionFigure([[40, 2, 0], [5, 30, 9], [0, 12, 25]])
+        #expect(confusion.altText == "A 3 by 3 grid of counts of test images by true class (rows) and predicted class (columns): "
+            + "95 of 123 lie on the diagonal; the most frequent mistake takes 2 for 1 (12 times).")
+        let image = try FigureRenderer.image(confusion.figure)
+        #expect(image.width == 1520 && image.height == 1280)
+        assertMatchesGolden(image, named: "training-confusion")
+        #expect(throws: PlottingError.self) { try confusionFigure([[1, 2], [3]]) }
     }
 
     @Test func aDivergedRunsHugeLossesAreDrawnOnALogarithmicAxis() throws {

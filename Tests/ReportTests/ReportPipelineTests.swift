@@ -136,7 +136,7 @@ import Testing
         #expect(outcome.report.sections.map { SectionOutline(id: $0.id, title: $0.title) } == content.outline)
         #expect(outcome.files.filter { $0.hasPrefix("figures/") } == [
             "figures/activations.png", "figures/classify-after-training.png", "figures/classify-before-training.png",
-            "figures/classify-relunet.png", "figures/classify-sequential.png", "figures/digit.png",
+            "figures/classify-relunet.png", "figures/classify-sequential.png", "figures/confusion.png", "figures/digit.png",
             "figures/softmax-sums.png", "figures/training-accuracy.png", "figures/training-loss.png",
         ])
         let results = Dictionary(uniqueKeysWithValues: outcome.report.sections.map { ($0.id, $0.results) })

@@ -70,6 +70,10 @@ struct TrainingCell: NotebookCell {
                            Self.table(confusion))
         }
         let names: [String]? = state.labelsClassesByName ? state.classNames : nil
+        if let confusion {
+            section.figure(try confusionFigure(confusion, classNames: names), fileName: "confusion.png",
+                           caption: "Where the trained network's answers on the test split go.")
+        }
         let pixels = shown.storage
         if before.storage.allSatisfy(\.isFinite) {
             section.figure(try classificationFigure(pixels: pixels, probabilities: before.storage, classNames: names),
