@@ -19,14 +19,16 @@ import Testing
         "the-data": ["digit.png"], "softmax-by-hand": ["softmax-sums.png"], "activation-functions": ["activations.png"],
         "forward-pass": ["classify-relunet.png"], "sequential": ["classify-sequential.png"],
         "training": [
-            "training-loss.png", "training-accuracy.png", "confusion.png", "classify-before-training.png", "classify-after-training.png",
+            "training-loss.png", "training-accuracy.png", "confusion.png", "test-predictions.png", "classify-before-training.png",
+            "classify-after-training.png",
         ],
     ]
 
     /// Every figure file, sorted.
     static let figureFiles = [
         "activations.png", "classify-after-training.png", "classify-before-training.png", "classify-relunet.png",
-        "classify-sequential.png", "confusion.png", "digit.png", "softmax-sums.png", "training-accuracy.png", "training-loss.png",
+        "classify-sequential.png", "confusion.png", "digit.png", "softmax-sums.png", "test-predictions.png", "training-accuracy.png",
+        "training-loss.png",
     ]
 
     // MARK: - Running

@@ -39,6 +39,18 @@ import Testing
         #expect(throws: PlottingError.self) { try confusionFigure([[1, 2], [3]]) }
     }
 
+    @Test func predictionGrid() throws {
+        // Four made-up "digits": a bar in a different row each; the third is a mistake.
+        let images: [[Float]] = (0..<4).map { n in (0..<784).map { ($0 / 28) / 6 == n ? 1 : -1 } }
+        let grid = try predictionGridFigure(images: images, predicted: [0, 1, 7, 3], labels: [0, 1, 2, 3],
+                                            classNames: (0..<10).map(String.init), columns: 4)
+        #expect(grid.altText == "A grid of 4 test images, each titled with the trained network's answer; "
+            + "3 are right, and the mistake, framed in red, is: 2 read as 7.")
+        let image = try FigureRenderer.image(grid.figure)
+        #expect(image.width == 1520 && image.height == 280)
+        assertMatchesGolden(image, named: "training-prediction-grid")
+    }
+
     @Test func aDivergedRunsHugeLossesAreDrawnOnALogarithmicAxis() throws {
         let loss = try trainingLossFigure(stepLosses: [2.3, 2.2, 6e20, 1.7e21], epochMeans: [], stepsPerEpoch: 63)
         #expect(loss.altText == "Line plot of the training loss over 4 steps, from 2.3 at the first step to 1.7e+21 at the last.")

@@ -39,8 +39,8 @@ import Testing
         let printed = try #require(cell.section.outputs.first { $0.label.hasPrefix("print(f\"Training loss") })
         #expect(printed.text == epochs.map { "Training loss: \($0.trainLoss)" }.joined(separator: "\n"))
         #expect(cell.section.figureFileNames == [
-            "training-loss.png", "training-accuracy.png", "confusion.png", "classify-before-training.png",
-            "classify-after-training.png",
+            "training-loss.png", "training-accuracy.png", "confusion.png", "test-predictions.png",
+            "classify-before-training.png", "classify-after-training.png",
         ])
         #expect(cell.results.training.optimizer == "sgd" && cell.results.training.lr == 0.003
                 && cell.results.training.momentum == 0.9 && cell.results.training.batchSize == 64)

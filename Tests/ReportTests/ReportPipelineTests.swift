@@ -137,7 +137,8 @@ import Testing
         #expect(outcome.files.filter { $0.hasPrefix("figures/") } == [
             "figures/activations.png", "figures/classify-after-training.png", "figures/classify-before-training.png",
             "figures/classify-relunet.png", "figures/classify-sequential.png", "figures/confusion.png", "figures/digit.png",
-            "figures/softmax-sums.png", "figures/training-accuracy.png", "figures/training-loss.png",
+            "figures/softmax-sums.png", "figures/test-predictions.png", "figures/training-accuracy.png",
+            "figures/training-loss.png",
         ])
         let results = Dictionary(uniqueKeysWithValues: outcome.report.sections.map { ($0.id, $0.results) })
         func count(_ id: String, _ key: String) -> Int? {

@@ -63,8 +63,9 @@ struct TrainingCell: NotebookCell {
                            fileName: "training-accuracy.png", caption: "Train and test accuracy after each epoch.")
         }
         let trained = !run.epochs.isEmpty && run.divergence == nil
-        let confusion = trained ? Self.confusion(predicted: TrainingRun.predictions(model, testSet.images),
-                                                 labels: testSet.labels, classes: state.classNames.count) : nil
+        let testPredictions = trained ? TrainingRun.predictions(model, testSet.images) : []
+        let confusion = trained ? Self.confusion(predicted: testPredictions, labels: testSet.labels,
+                                                 classes: state.classNames.count) : nil
         if let confusion {
             section.output("confusion matrix of the test split (rows: true class, columns: predicted class)",
                            Self.table(confusion))
@@ -73,6 +74,13 @@ struct TrainingCell: NotebookCell {
         if let confusion {
             section.figure(try confusionFigure(confusion, classNames: names), fileName: "confusion.png",
                            caption: "Where the trained network's answers on the test split go.")
+            let shownCount = min(24, testSet.labels.count)
+            let images = (0..<shownCount).map { Array(testSet.images.storage[($0 * 784)..<(($0 + 1) * 784)]) }
+            section.figure(try predictionGridFigure(images: images, predicted: Array(testPredictions.prefix(shownCount)),
+                                                    labels: Array(testSet.labels.prefix(shownCount)),
+                                                    classNames: state.classNames),
+                           fileName: "test-predictions.png",
+                           caption: "The first \(shownCount) test images with the trained network's answers; mistakes are framed in red, with the true label in brackets.")
         }
         let pixels = shown.storage
         if before.storage.allSatisfy(\.isFinite) {
