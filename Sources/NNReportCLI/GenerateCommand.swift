@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import NN
+import Notebook
 import Report
 
 /// `nnreport generate`: runs the experiments and writes the report folder.
@@ -17,6 +18,8 @@ public struct GenerateCommand: ParsableCommand {
           nnreport generate --dataset fashion-mnist   # Debian's dataset-fashion-mnist
           nnreport generate --self-contained --output /tmp/report
           nnreport generate --templates my-templates  # a customised copy of the templates
+          nnreport generate --epochs 10 --optimizer adam --lr 0.001
+          nnreport generate --epochs 0                # the notebook's ten sections only
 
         The output folder is replaced atomically: the new report is built in a
         hidden folder beside it and swapped in only when complete, so a failure
@@ -55,16 +58,51 @@ public struct GenerateCommand: ParsableCommand {
     @Flag(name: .customLong("no-timings"), help: "Record no times, so the same inputs give byte-identical files.")
     var noTimings = false
 
+    /// `--epochs N`.
+    @Option(name: .long, help: ArgumentHelp("Training epochs after the notebook (0: the notebook's sections only).", valueName: "n"))
+    var epochs: Int = 5
+
+    /// `--lr X`.
+    @Option(name: .long, help: ArgumentHelp("Learning rate of the training section.", valueName: "x"))
+    var lr: Double = 0.003
+
+    /// `--momentum X`.
+    @Option(name: .long, help: ArgumentHelp("SGD's momentum (0: plain SGD; ignored by Adam).", valueName: "x"))
+    var momentum: Double = 0.9
+
+    /// `--optimizer NAME`.
+    @Option(name: .long, help: ArgumentHelp("Optimiser of the training section: sgd or adam.", valueName: "name"))
+    var optimizer: TrainingOptions.OptimizerKind = .sgd
+
+    /// `--batch-size N`.
+    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Images per training step.", valueName: "n"))
+    var batchSize: Int = 64
+
     /// Required by ParsableCommand.
     public init() {}
 
     /// Rejects a dataset that needs `--data-dir` before any work, as a usage error (64) naming the option.
     public func validate() throws {
+        try Self.require(epochs >= 0, "--epochs <n>", "\(epochs)", "a whole number of 0 or more")
+        try Self.require(lr.isFinite && lr > 0, "--lr <x>", "\(lr)", "a positive number")
+        try Self.require(momentum.isFinite && momentum >= 0, "--momentum <x>", "\(momentum)", "a number of 0 or more")
+        try Self.require(batchSize > 0, "--batch-size <n>", "\(batchSize)", "a positive whole number")
         do {
             _ = try DatasetSource(kind: dataset, directory: dataDir)
         } catch let error as DatasetError {
             throw ValidationError("\(error.description); name it with --data-dir <dir>")
         }
+    }
+
+    /// Throws a usage error naming `option` unless `condition` holds.
+    private static func require(_ condition: Bool, _ option: String, _ value: String, _ expected: String) throws {
+        guard condition else { throw ValidationError("The value '\(value)' is invalid for '\(option)': expected \(expected).") }
+    }
+
+    /// The training section's options.
+    var training: TrainingOptions {
+        TrainingOptions(epochs: epochs, lr: lr, momentum: momentum, optimizer: optimizer, batchSize: batchSize,
+                        recordTimings: !noTimings)
     }
 
     /// The pipeline's configuration for these options; paths are resolved against the working directory.
@@ -88,6 +126,8 @@ public struct GenerateCommand: ParsableCommand {
             stderr.write("nnreport: error: \(error)\n")
             return 64
         }
+        // The notebook's content takes the training options; a test's own content is used as given.
+        let content = content is NotebookContent ? NotebookContent(training: training) : content
         let pipeline = ReportPipeline(configuration: configuration, content: content, renderer: renderer)
         let showProgress = stderr.isTerminal && !quiet
         do {

@@ -14,6 +14,12 @@ public enum Notebook {
         ActivationsCell.self, ReluNetCell.self, ForwardPassCell.self, SequentialCell.self, NamedSequentialCell.self,
     ].map { (cell: any NotebookCell.Type) in (cell.id, cell.title) }
 
+    /// The sections' ids and titles when `run` also trains with `options`: the notebook's, then the training
+    /// section unless `options.epochs` is 0.
+    public static func outline(training options: TrainingOptions) -> [(id: String, title: String)] {
+        outline + (options.epochs > 0 ? [(TrainingCell.id, TrainingCell.title)] : [])
+    }
+
     /// Runs the lesson on `training` with one generator seeded with `seed`, handing each cell to `cells` as it is made.
     ///
     /// The order is the notebook's, and with it the order of the random draws: the first batch; the bare
@@ -21,6 +27,21 @@ public enum Notebook {
     /// batch for its forward pass; `nn.Sequential(...)` and a new batch for its forward pass; the named
     /// Sequential. Nothing else draws.
     public static func run(training: MNISTDataset, kind: DatasetKind, seed: UInt64, cells: inout some CellRunner) throws {
+        _ = try runNotebook(training: training, kind: kind, seed: seed, cells: &cells)
+    }
+
+    /// Runs the lesson, then, unless `options.epochs` is 0, its training part: a new network trained on
+    /// `training` and measured on `test`, drawing from the same generator after the notebook's draws.
+    public static func run(training: MNISTDataset, test: MNISTDataset, kind: DatasetKind, seed: UInt64,
+                           options: TrainingOptions, cells: inout some CellRunner) throws {
+        var state = try runNotebook(training: training, kind: kind, seed: seed, cells: &cells)
+        guard options.epochs > 0 else { return }
+        _ = try cells.run { try TrainingCell(state: &state, training: training, test: test, options: options) }
+    }
+
+    /// The notebook's ten cells; returns the state they leave, for the training cell to continue from.
+    private static func runNotebook(training: MNISTDataset, kind: DatasetKind, seed: UInt64,
+                                    cells: inout some CellRunner) throws -> NotebookState {
         var state = NotebookState(training: training, kind: kind, seed: seed)
         _ = try cells.run { try DataCell(state: state) }
         let flattening = try cells.run { FlatteningCell(state: state) }
@@ -32,5 +53,6 @@ public enum Notebook {
         _ = try cells.run { try ForwardPassCell(reluNet: reluNet, state: &state) }
         _ = try cells.run { try SequentialCell(state: &state) }
         _ = try cells.run { NamedSequentialCell(state: &state) }
+        return state
     }
 }

@@ -14,6 +14,8 @@ struct Artist {
         case horizontalLine(y: Double, style: StrokeStyle)
         /// A vertical line at data `x` spanning the axes height (axvline).
         case verticalLine(x: Double, style: StrokeStyle)
+        /// One line of text centred on data (x, y) (matplotlib `text` with ha and va "center"); font size in figure pixels.
+        case text(String, x: Double, y: Double, font: Font, color: Color)
     }
 
     var kind: Kind

@@ -67,6 +67,11 @@ extension Axes {
         case let .verticalLine(x, style):
             let px = transform.px(x)
             canvas.strokePolyline([Point(x: px, y: transform.box.minY), Point(x: px, y: transform.box.maxY)], style: style)
+        case let .text(text, x, y, font, color):
+            let metrics = canvas.measureText(text, font: font)
+            let centre = transform.point(x, y)
+            let origin = Point(x: centre.x - metrics.width / 2, y: centre.y + (metrics.ascent - metrics.descent) / 2)
+            canvas.drawText(text, at: origin, font: font, color: color, rotation: 0)
         }
     }
 

@@ -31,7 +31,7 @@ extension Axes {
                 return (.marker(color, diameter: diameter), label)
             case let .bars(_, fill, _, _):
                 return (.patch(fill), label)
-            case .image:
+            case .image, .text:
                 return nil
             }
         }

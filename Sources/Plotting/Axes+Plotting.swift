@@ -21,6 +21,17 @@ extension Axes {
 
     // MARK: - Lines and markers
 
+    /// Writes `text` centred on data (x, y) (matplotlib `text(x, y, s, ha="center", va="center")`), in the
+    /// theme's text colour unless given, at `size` points (the tick label size by default), above every other artist.
+    public func text(_ text: String, x: Double, y: Double, size: Double? = nil, color: Color? = nil) throws {
+        guard x.isFinite && y.isFinite else {
+            throw PlottingError.nonFiniteValue(what: "text position", index: 0, value: x.isFinite ? y : x)
+        }
+        let font = Font(size: pixels(size ?? theme.tickLabelSize))
+        artists.append(Artist(kind: .text(text, x: x, y: y, font: font, color: color ?? theme.textColor), zorder: 3,
+                              label: nil, xRange: nil, yRange: nil))
+    }
+
     /// Draws a line through (x[i], y[i]) (matplotlib `plot`); colour from the palette unless given,
     /// width in points (theme `lines.linewidth` by default), optional dash pattern in points.
     public func plot<X: BinaryFloatingPoint, Y: BinaryFloatingPoint>(

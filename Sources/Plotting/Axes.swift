@@ -110,6 +110,13 @@ extension Axes {
         yAxis.limits = try Axes.checkedLimits(lower, upper, "y limits")
     }
 
+    /// Sets explicit x ticks, optionally with labels (one per tick), e.g. epoch numbers.
+    public func setXTicks(_ ticks: [Double], labels: [String]? = nil) throws {
+        try Axes.checkTicks(ticks, labels, "x")
+        xAxis.ticks = ticks
+        xAxis.tickLabels = labels
+    }
+
     /// Sets explicit y ticks, optionally with labels (one per tick), e.g. class names.
     public func setYTicks(_ ticks: [Double], labels: [String]? = nil) throws {
         try Axes.checkTicks(ticks, labels, "y")

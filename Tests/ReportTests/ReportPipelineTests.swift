@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import Notebook
 import Plotting
 @testable import Report
 import Testing
@@ -134,8 +135,10 @@ import Testing
         #expect(outcome.report.title == content.title && outcome.report.introduction == content.introduction)
         #expect(outcome.report.sections.map { SectionOutline(id: $0.id, title: $0.title) } == content.outline)
         #expect(outcome.files.filter { $0.hasPrefix("figures/") } == [
-            "figures/activations.png", "figures/classify-relunet.png", "figures/classify-sequential.png", "figures/digit.png",
-            "figures/softmax-sums.png",
+            "figures/activations.png", "figures/classify-after-training.png", "figures/classify-before-training.png",
+            "figures/classify-relunet.png", "figures/classify-sequential.png", "figures/confusion.png", "figures/digit.png",
+            "figures/softmax-sums.png", "figures/test-predictions.png", "figures/training-accuracy.png",
+            "figures/training-loss.png",
         ])
         let results = Dictionary(uniqueKeysWithValues: outcome.report.sections.map { ($0.id, $0.results) })
         func count(_ id: String, _ key: String) -> Int? {
@@ -147,6 +150,19 @@ import Testing
         #expect(count("sequential", "probabilities") == 10)
         #expect(results["relunet"]?["reinitialisedLayer"] == "input_to_hidden_one")
         #expect(results["sequential"]?["firstLayer"] == "Linear(in_features=784, out_features=128, bias=True)")
-        #expect(outcome.timings[.figures] > 0 && outcome.timings.sections.count == 10)
+        #expect(outcome.timings[.figures] > 0 && outcome.timings.sections.count == 11)
+        if case let .object(training)? = results["training"]?["training"], case let .array(epochs)? = training["epochs"] {
+            #expect(epochs.count == 5)
+        } else {
+            Issue.record("no training results")
+        }
+    }
+
+    @Test func theNotebookWithoutTrainingMakesTheTenNotebookSections() async throws {
+        let parent = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let content = NotebookContent(training: .notebookOnly)
+        let outcome = try await pipeline(content, output: parent.appendingPathComponent("o")).run()
+        #expect(outcome.report.sections.count == 10 && outcome.report.sections.last?.id == "sequential-named")
     }
 }

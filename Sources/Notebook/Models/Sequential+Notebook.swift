@@ -25,6 +25,13 @@ extension Sequential {
         }
     }
 
+    /// The lesson's training network: the indexed Sequential with `LogSoftmax(dim=1)` as its last layer, for `NLLLoss`.
+    static func notebookTraining(generator: TorchGenerator) -> Sequential {
+        var layers = notebookLayers(inputSize: 784, hiddenSizes: (128, 64), outputSize: 10, generator: generator)
+        layers[layers.count - 1] = LogSoftmax(dim: 1)
+        return Sequential(layers)
+    }
+
     /// The six layers both versions share, created (and initialised) in order.
     private static func notebookLayers(inputSize: Int, hiddenSizes: (Int, Int), outputSize: Int,
                                        generator: TorchGenerator) -> [Module] {

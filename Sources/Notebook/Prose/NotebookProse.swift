@@ -60,4 +60,22 @@ enum NotebookProse {
         "Passing (name, module) pairs gives every layer a readable name, which then appears in the printout and in the parameter names (`input_to_hidden.weight` rather than `0.weight`). Names must be unique.",
         "Position still works: `model[0]` and the layer named `input_to_hidden` are one and the same object, not two copies — the check below compares their identity.",
     ]
+
+    /// The training section's paragraphs, naming the run's settings.
+    static func training(_ options: TrainingOptions) -> [String] {
+        let optimizer = options.optimizer == .sgd
+            ? "stochastic gradient descent with learning rate \(options.lr) and momentum \(options.momentum)"
+            : "Adam with learning rate \(options.lr)"
+        let epochs = options.epochs == 1 ? "one pass" : "\(options.epochs) passes"
+        return [
+            "Everything above ran an untrained network. Training changes that: a new Sequential of the same shape, whose last layer is now `LogSoftmax(dim=1)`, so that the negative log-likelihood loss (`NLLLoss`) can score its log-probabilities against the true labels. Each step takes a batch of \(options.batchSize) images, measures the loss, lets autograd compute every weight's gradient with `loss.backward()`, and moves the weights a little against it with \(optimizer).",
+            "The run makes \(epochs) over the training split, each in a new order drawn from the notebook's one generator, so its numbers follow from the seed like everything above. After each epoch the network classifies both splits without recording gradients; the test images are never trained on.",
+            "Momentum matters here. The lesson's plain SGD at learning rate 0.003 creeps: on this 4,000-image sample it reaches only about 43% test accuracy in 5 epochs (measured with `--momentum 0`, seed 1), where momentum 0.9, which keeps a running sum of past gradients, reaches about 87% — close to what PyTorch gets with the same settings.",
+        ]
+    }
+
+    /// The warning shown when a step's loss was not finite.
+    static func divergence(_ divergence: TrainingRun.Divergence, stepsPerEpoch: Int) -> String {
+        "Warning: training diverged. The loss of step \(divergence.step) of \(stepsPerEpoch) in epoch \(divergence.epoch) was \(divergence.loss), so training stopped there, before that step's update; the figures below show only the finite values before it. A smaller learning rate (`--lr`) avoids this."
+    }
 }

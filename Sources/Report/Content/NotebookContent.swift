@@ -3,17 +3,23 @@ import Notebook
 /// The lesson as the report's content: each cell of the notebook becomes a section, its figures rendered
 /// by the pipeline's renderer and its results written to `report.json`.
 public struct NotebookContent: ReportContent {
-    /// The notebook's content.
-    public init() {}
+    /// How the training section trains (zero epochs: the notebook's sections only).
+    public let training: TrainingOptions
+
+    /// The notebook's content, followed by a training section run with `training`.
+    public init(training: TrainingOptions = TrainingOptions()) {
+        self.training = training
+    }
 
     public var title: String { Notebook.title }
     public var introduction: String { Notebook.introduction }
-    public var outline: [SectionOutline] { Notebook.outline.map { SectionOutline(id: $0.id, title: $0.title) } }
+    public var outline: [SectionOutline] { Notebook.outline(training: training).map { SectionOutline(id: $0.id, title: $0.title) } }
 
-    /// Runs the notebook on the training split, one section per cell.
+    /// Runs the notebook on the training split, one section per cell, then trains on it and tests on the test split.
     public func makeSections(dataset: LoadedDataset, seed: UInt64, recorder: SectionRecorder) throws {
         var runner = Runner(recorder: recorder)
-        try Notebook.run(training: dataset.train, kind: dataset.kind, seed: seed, cells: &runner)
+        try Notebook.run(training: dataset.train, test: dataset.test, kind: dataset.kind, seed: seed, options: training,
+                         cells: &runner)
     }
 
     /// Records each cell as a section.

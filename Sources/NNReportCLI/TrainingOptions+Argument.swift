@@ -1,0 +1,5 @@
+import ArgumentParser
+import Notebook
+
+/// `--optimizer sgd|adam`.
+extension TrainingOptions.OptimizerKind: ExpressibleByArgument {}
