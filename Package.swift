@@ -52,9 +52,9 @@ let package = Package(
         .executableTarget(name: "nnreport-bench", dependencies: ["NN", "Datasets", "Plotting", "CairoBackend", "Notebook", "Report", "NNReportCLI"]),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["Plotting", "CairoBackend"], path: "Tests/TestSupport"),
-        .testTarget(name: "NNTests", dependencies: ["NN", "Datasets"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN"]),
+        .target(name: "TestSupport", dependencies: ["Datasets", "Plotting", "CairoBackend"], path: "Tests/TestSupport"),
+        .testTarget(name: "NNTests", dependencies: ["NN", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NN", "TestSupport"]),
         .testTarget(name: "ModelFilesTests", dependencies: [
             "ModelFiles", "NN", "Datasets",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,5 +1,6 @@
 import Foundation
 import NN
+import TestSupport
 import Testing
 @testable import Datasets
 
@@ -7,38 +8,7 @@ import Testing
 /// `scripts/torch_rng_reference.py`: `DataLoader(TensorDataset(torch.arange(size)), batch_size, shuffle)`
 /// after `torch.manual_seed(seed)`, so each recorded batch is the list of dataset indices.
 struct TorchDataLoaderReference: Decodable {
-    /// A recorded tensor: every element, or for large ones a SHA-256 and samples of the elements.
-    struct Recording: Decodable {
-        /// `float32` (elements are bit patterns) or `int64`.
-        let dtype: String
-        let count: Int
-        /// Every element (at most 128).
-        let values: [Int64]?
-        /// SHA-256 (hex) of the elements' little-endian bytes.
-        let sha256: String?
-        /// The first and last 8 elements of a digested result.
-        let head: [Int64]?
-        let tail: [Int64]?
-
-        /// Why `elements` (int64 values or float32 bit patterns) differ from the recording, or nil.
-        func mismatch(_ elements: [Int64]) -> String? {
-            guard elements.count == count else { return "\(elements.count) elements, PyTorch has \(count)" }
-            if let values {
-                guard let index = elements.indices.first(where: { elements[$0] != values[$0] }) else { return nil }
-                return "element \(index) is \(elements[index]), PyTorch \(values[index])"
-            }
-            guard let sha256, let head, let tail else { return "malformed recording" }
-            if Array(elements.prefix(head.count)) != head { return "starts \(elements.prefix(head.count)), PyTorch \(head)" }
-            if Array(elements.suffix(tail.count)) != tail { return "ends \(elements.suffix(tail.count)), PyTorch \(tail)" }
-            let bytes: [UInt8]
-            switch dtype {
-            case "int64": bytes = elements.map(\.littleEndian).withUnsafeBytes { Array($0) }
-            default: bytes = elements.map { UInt32(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { Array($0) }
-            }
-            let digest = SHA256.hexDigest(of: bytes)
-            return digest == sha256 ? nil : "SHA-256 \(digest), PyTorch \(sha256)"
-        }
-    }
+    typealias Recording = TorchRecording
 
     /// One thing done with the loader or the global generator, in order.
     struct Step: Decodable {
@@ -154,7 +124,7 @@ struct TorchDataLoaderReferenceTests {
                 guard step.step != "iter" else { continue }
                 let recording = try #require(step.result, "\(label): no result")
                 let elements = try #require(ours, "\(label): nothing drawn")
-                let problem = recording.mismatch(elements)
+                let problem = recording.mismatch(recorded: elements)
                 #expect(problem == nil, "\(label): \(problem ?? "")")
             }
         }
