@@ -126,13 +126,21 @@ public struct GenerateCommand: ParsableCommand {
             stderr.write("nnreport: error: \(error)\n")
             return 64
         }
-        // The notebook's content takes the training options; a test's own content is used as given.
-        let content = content is NotebookContent ? NotebookContent(training: training) : content
-        let pipeline = ReportPipeline(configuration: configuration, content: content, renderer: renderer)
         let showProgress = stderr.isTerminal && !quiet
+        // Training steps rewrite one line in place; a finished section's line replaces it.
+        let progressLine = showProgress ? ProgressLine(sink: stderr) : nil
+        var reportStep: TrainingProgress.Handler?
+        if let progressLine {
+            reportStep = { @Sendable progress in progressLine.update(progress.line) }
+        }
+        // The notebook's content takes the training options; a test's own content is used as given.
+        let content = content is NotebookContent ? NotebookContent(training: training, progress: reportStep) : content
+        let pipeline = ReportPipeline(configuration: configuration, content: content, renderer: renderer)
+        defer { progressLine?.clear() }
         do {
             let outcome = try await pipeline.run { step in
                 guard showProgress else { return }
+                progressLine?.clear()
                 let time = noTimings ? "" : String(format: " (%.1f ms)", step.seconds * 1000)
                 stderr.write("[\(step.index)/\(step.count)] \(step.title)\(time)\n")
             }

@@ -14,10 +14,11 @@ public enum Notebook {
         ActivationsCell.self, ReluNetCell.self, ForwardPassCell.self, SequentialCell.self, NamedSequentialCell.self,
     ].map { (cell: any NotebookCell.Type) in (cell.id, cell.title) }
 
-    /// The sections' ids and titles when `run` also trains with `options`: the notebook's, then the training
-    /// section unless `options.epochs` is 0.
+    /// The sections' ids and titles when `run` also trains with `options`: the notebook's, then, unless
+    /// `options.epochs` is 0, the demonstrations, the training and the optimisers' comparison.
     public static func outline(training options: TrainingOptions) -> [(id: String, title: String)] {
-        outline + (options.epochs > 0 ? [(TrainingCell.id, TrainingCell.title)] : [])
+        let training: [any NotebookCell.Type] = [LossesAndGradientsCell.self, TrainingCell.self, OptimizerComparisonCell.self]
+        return outline + (options.epochs > 0 ? training.map { ($0.id, $0.title) } : [])
     }
 
     /// Runs the lesson on `training` with one generator seeded with `seed`, handing each cell to `cells` as it is made.
@@ -30,13 +31,23 @@ public enum Notebook {
         _ = try runNotebook(training: training, kind: kind, seed: seed, cells: &cells)
     }
 
-    /// Runs the lesson, then, unless `options.epochs` is 0, its training part: a new network trained on
-    /// `training` and measured on `test`, drawing from the same generator after the notebook's draws.
+    /// Runs the lesson, then, unless `options.epochs` is 0, its training part, drawing from the same generator
+    /// after the notebook's draws: the demonstrations (which draw the network to train, then `randn(2, 2)`), the
+    /// training on `training` measured on `test` (a shuffle per epoch), and the optimisers' comparison (which
+    /// draws from copies only). `progress` hears of every training step.
     public static func run(training: MNISTDataset, test: MNISTDataset, kind: DatasetKind, seed: UInt64,
-                           options: TrainingOptions, cells: inout some CellRunner) throws {
+                           options: TrainingOptions, progress: TrainingProgress.Handler? = nil,
+                           cells: inout some CellRunner) throws {
         var state = try runNotebook(training: training, kind: kind, seed: seed, cells: &cells)
         guard options.epochs > 0 else { return }
-        _ = try cells.run { try TrainingCell(state: &state, training: training, test: test, options: options) }
+        let demonstrations = try cells.run { LossesAndGradientsCell(state: &state, training: training) }
+        let trained = try cells.run {
+            try TrainingCell(model: demonstrations.model, modelDraws: demonstrations.modelDraws, state: &state,
+                             training: training, test: test, options: options, progress: progress)
+        }
+        _ = try cells.run {
+            try OptimizerComparisonCell(comparison: trained.comparison, epochs: options.epochs, batchSize: options.batchSize)
+        }
     }
 
     /// The notebook's ten cells; returns the state they leave, for the training cell to continue from.

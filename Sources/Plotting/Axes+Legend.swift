@@ -3,9 +3,9 @@ import Foundation
 /// A legend box inside the axes (matplotlib `legend`): one row per labelled artist, a sample of its mark and its
 /// label, on a rounded white frame with seaborn's light-grey edge.
 extension Axes {
-    /// Where the legend box sits inside the axes.
+    /// Where the legend box sits inside the axes (matplotlib's location names).
     public enum LegendLocation: Sendable {
-        case upperRight, upperLeft, lowerLeft, lowerRight
+        case upperRight, upperLeft, lowerLeft, lowerRight, centerRight
     }
 
     /// Shows a legend of the artists that were given a label; nothing is drawn if none was.
@@ -52,7 +52,11 @@ extension Axes {
         let height = 0.4 * em * 2 + rowHeight * Double(entries.count) + 0.5 * em * Double(entries.count - 1)
         let inset = 0.5 * em
         let x = (location == .upperLeft || location == .lowerLeft) ? box.minX + inset : box.maxX - inset - width
-        let y = (location == .upperLeft || location == .upperRight) ? box.minY + inset : box.maxY - inset - height
+        let y = switch location {
+        case .upperLeft, .upperRight: box.minY + inset
+        case .lowerLeft, .lowerRight: box.maxY - inset - height
+        case .centerRight: box.midY - height / 2
+        }
         let frame = Axes.roundedRectangle(Rect(x: x, y: y, width: width, height: height), radius: 0.2 * em)
         canvas.fillPolygon(frame, color: Color(red: 1, green: 1, blue: 1, alpha: 0.8))
         canvas.strokePolyline(frame + [frame[0]], style: StrokeStyle(color: theme.spineColor, width: pixels(theme.patchLineWidth)))

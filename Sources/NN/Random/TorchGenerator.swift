@@ -53,6 +53,14 @@ public final class TorchGenerator {
         manualSeed(Int64(seed))
     }
 
+    /// A new generator in this one's exact state (`g.set_state(other.get_state())`): both then draw the same numbers.
+    public func copy() -> TorchGenerator {
+        let twin = TorchGenerator(seed: initialSeed)
+        twin.engine = engine
+        twin.cachedNormal = cachedNormal
+        return twin
+    }
+
     // MARK: - Raw draws
 
     /// The next 32 random bits (`random()`).

@@ -1,14 +1,16 @@
 import Datasets
 import NN
 
-/// After the notebook's cells: the lesson's training part. A new indexed Sequential ending in
-/// `LogSoftmax(dim=1)`, `NLLLoss`, the chosen optimiser, and `epochs` passes over the training split, each a
-/// new shuffle drawn from the notebook's generator; accuracy on both splits after every epoch.
+/// After the demonstrations: the lesson's training part. Their untrained Sequential ending in `LogSoftmax(dim=1)`,
+/// `NLLLoss`, the chosen optimiser, and `epochs` passes over the training split, each a new shuffle drawn from
+/// the notebook's generator; accuracy on both splits after every epoch.
 struct TrainingCell: NotebookCell {
     static let id = "training"
     static let title = "What training changes"
 
     let run: TrainingRun
+    /// The optimisers' comparison, shown by the next section.
+    let comparison: OptimizerComparison
     let section: NotebookSection
     let results: Results
 
@@ -27,18 +29,30 @@ struct TrainingCell: NotebookCell {
         let diverged: TrainingRun.Divergence?
         /// `confusion[true class][predicted class]`: test images counted after training (absent if it diverged).
         let confusion: [[Int]]?
+        /// The optimisers' comparison: one run per optimiser from the same weights on the same batches.
+        let comparison: [OptimizerComparison.Entry]
     }
 
-    /// Trains a new model drawn from the state's generator on `training`, measuring it on `training` and `test`.
-    init(state: inout NotebookState, training: MNISTDataset, test: MNISTDataset, options: TrainingOptions) throws {
-        let model = Sequential.notebookTraining(generator: state.generator)
+    /// The generator as it was when training began: a copy of it draws the same shuffles again.
+    let shuffleDraws: TorchGenerator
+
+    /// Trains `model` (the demonstrations' untrained network) on `training` with shuffles drawn from the state's
+    /// generator, measuring it on `training` and `test`.
+    /// Then trains copies of it (`modelDraws` draws it again) by the three optimisers of the comparison on the
+    /// same shuffles, without touching the state's generator.
+    init(model: Sequential, modelDraws: TorchGenerator, state: inout NotebookState, training: MNISTDataset,
+         test: MNISTDataset, options: TrainingOptions, progress: TrainingProgress.Handler? = nil) throws {
+        shuffleDraws = state.generator.copy()
         let loader = DataLoader(dataset: training, batchSize: options.batchSize, shuffle: true, generator: state.generator)
         let trainSet = (images: training.imagesTensor().view(training.count, -1), labels: training.labels.map(Int.init))
         let testSet = (images: test.imagesTensor().view(test.count, -1), labels: test.labels.map(Int.init))
         let shown = testSet.images.narrow(dim: 0, start: 0, length: 1)   // (1, 784): the first test image
         let before = withNoGrad { model(shown) }.exp()
-        run = TrainingRun(model: model, loader: loader, trainSet: trainSet, testSet: testSet, options: options)
+        run = TrainingRun(model: model, loader: loader, trainSet: trainSet, testSet: testSet, options: options,
+                          progress: progress)
         let after = withNoGrad { model(shown) }.exp()
+        comparison = OptimizerComparison(modelDraws: modelDraws, shuffleDraws: shuffleDraws, training: training,
+                                         trainSet: trainSet, testSet: testSet, options: options, progress: progress)
 
         var section = NotebookSection()
         section.paragraphs(NotebookProse.training(options))
@@ -97,7 +111,7 @@ struct TrainingCell: NotebookCell {
         results = Results(training: Training(
             epochs: run.epochs, optimizer: options.optimizer.rawValue, lr: options.lr,
             momentum: options.optimizer == .sgd ? options.momentum : nil, batchSize: options.batchSize,
-            diverged: run.divergence, confusion: confusion))
+            diverged: run.divergence, confusion: confusion, comparison: comparison.entries))
     }
 
     /// Counts of (true class, predicted class) pairs.

@@ -61,6 +61,24 @@ enum NotebookProse {
         "Position still works: `model[0]` and the layer named `input_to_hidden` are one and the same object, not two copies — the check below compares their identity.",
     ]
 
+    static let losses = [
+        "Training needs a number that says how wrong the network is. Below is the network that the next section trains, still untrained: the lesson's Sequential whose last layer is `LogSoftmax(dim=1)`. It scores the first 64 training images, taken in file order so that no random draw is spent on them.",
+        "`NLLLoss` reads the log-probability each row gives its true class and averages their negatives. `CrossEntropyLoss` does the same from the raw scores, the logits of `model[:-1]` (the network without its last layer), applying the log-softmax itself. The two are one computation, so they print the same number: about ln 10 ≈ 2.30, what a network that gives every class one chance in ten would score.",
+    ]
+
+    static let autograd = [
+        "Autograd records every operation on a tensor that requires gradients, and `backward()` walks that record in reverse to compute the gradient of the result with respect to each such tensor. The printouts show the record as `grad_fn`: the operation that made each tensor.",
+        "Here z is the mean of the four squares, so its gradient with respect to each element of x is 2x/4 = x/2; the two tensors printed last agree exactly.",
+    ]
+
+    /// The one-step paragraphs, naming the step's learning rate.
+    static func oneStep(lr: Double) -> [String] {
+        [
+            "An optimiser turns gradients into a change of the weights. One step of plain SGD with learning rate \(lr) subtracts \(lr) times each weight's gradient. It runs on a copy (`copy.deepcopy`), so the training below still starts from the untouched weights.",
+            "One step changes the weights very little: compare the printouts before and after it, and the first layer's largest change, printed last. Learning is hundreds of such steps, each on a new batch.",
+        ]
+    }
+
     /// The training section's paragraphs, naming the run's settings.
     static func training(_ options: TrainingOptions) -> [String] {
         let optimizer = options.optimizer == .sgd
@@ -68,9 +86,18 @@ enum NotebookProse {
             : "Adam with learning rate \(options.lr)"
         let epochs = options.epochs == 1 ? "one pass" : "\(options.epochs) passes"
         return [
-            "Everything above ran an untrained network. Training changes that: a new Sequential of the same shape, whose last layer is now `LogSoftmax(dim=1)`, so that the negative log-likelihood loss (`NLLLoss`) can score its log-probabilities against the true labels. Each step takes a batch of \(options.batchSize) images, measures the loss, lets autograd compute every weight's gradient with `loss.backward()`, and moves the weights a little against it with \(optimizer).",
+            "Everything above ran an untrained network. Training changes that: the network of the section above, a Sequential of the notebook's shape whose last layer is `LogSoftmax(dim=1)`, so that the negative log-likelihood loss (`NLLLoss`) can score its log-probabilities against the true labels. Each step takes a batch of \(options.batchSize) images, measures the loss, lets autograd compute every weight's gradient with `loss.backward()`, and moves the weights a little against it with \(optimizer).",
             "The run makes \(epochs) over the training split, each in a new order drawn from the notebook's one generator, so its numbers follow from the seed like everything above. After each epoch the network classifies both splits without recording gradients; the test images are never trained on.",
             "Momentum matters here. The lesson's plain SGD at learning rate 0.003 creeps: on this 4,000-image sample it reaches only about 43% test accuracy in 5 epochs (measured with `--momentum 0`, seed 1), where momentum 0.9, which keeps a running sum of past gradients, reaches about 87% — close to what PyTorch gets with the same settings.",
+        ]
+    }
+
+    /// The comparison's paragraphs, naming its epochs and batch size.
+    static func optimizers(epochs: Int, batchSize: Int) -> [String] {
+        let passes = epochs == 1 ? "one epoch" : "\(epochs) epochs"
+        return [
+            "The optimiser decides how a gradient becomes a change of the weights. Three of them train the same network here, for \(passes) of \(batchSize) images a step: each starts from the very weights the section above started from and sees the very same batches in the same order, so only the optimiser differs.",
+            "Plain SGD moves every weight by the learning rate times its gradient. With momentum 0.9 it moves along a running sum of past gradients instead, which keeps going where successive gradients agree. Adam (at PyTorch's default learning rate, 0.001) scales each weight's step by running estimates of its gradient's mean and spread, so weights with small, consistent gradients still move.",
         ]
     }
 

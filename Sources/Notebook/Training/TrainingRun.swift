@@ -57,7 +57,8 @@ struct TrainingRun {
 
     /// Trains `model` with `options` on batches of `loader` (a new shuffle per epoch), evaluating on both splits.
     init(model: Sequential, loader: DataLoader, trainSet: (images: Tensor, labels: [Int]),
-         testSet: (images: Tensor, labels: [Int]), options: TrainingOptions) {
+         testSet: (images: Tensor, labels: [Int]), options: TrainingOptions, name: String = "training",
+         progress: TrainingProgress.Handler? = nil) {
         stepsPerEpoch = loader.batchCount
         let optimizer: Optimizer = switch options.optimizer {
         case .sgd: SGD(model.parameters(), lr: options.lr, momentum: options.momentum)
@@ -68,6 +69,7 @@ struct TrainingRun {
         epochLoop: for epoch in stride(from: 1, through: options.epochs, by: 1) {
             let start = clock.now
             var runningLoss = 0.0
+            var imagesSeen = 0
             for (index, batch) in loader.enumerated() {
                 optimizer.zeroGrad()
                 let loss = criterion(model(batch.images.view(batch.count, -1)), batch.labels)
@@ -80,14 +82,23 @@ struct TrainingRun {
                 optimizer.step()
                 stepLosses.append(value)
                 runningLoss += Double(value)
+                imagesSeen += batch.count
+                if let progress {
+                    progress(TrainingProgress(run: name, epoch: epoch, epochs: options.epochs, step: index + 1,
+                                              stepsPerEpoch: stepsPerEpoch, loss: value,
+                                              imagesPerSecond: Double(imagesSeen) / Self.seconds(start.duration(to: clock.now))))
+                }
             }
-            let elapsed = start.duration(to: clock.now)
-            let seconds = options.recordTimings
-                ? Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18 : 0
+            let seconds = options.recordTimings ? Self.seconds(start.duration(to: clock.now)) : 0
             epochs.append(Epoch(epoch: epoch, trainLoss: runningLoss / Double(stepsPerEpoch),
                                 trainAccuracy: Self.accuracy(model, trainSet), testAccuracy: Self.accuracy(model, testSet),
                                 seconds: seconds))
         }
+    }
+
+    /// A duration in seconds.
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// The share of `set` that `model` classifies right, without recording gradients.

@@ -6,9 +6,13 @@ public struct NotebookContent: ReportContent {
     /// How the training section trains (zero epochs: the notebook's sections only).
     public let training: TrainingOptions
 
-    /// The notebook's content, followed by a training section run with `training`.
-    public init(training: TrainingOptions = TrainingOptions()) {
+    /// What hears of every training step (a progress line), if anything.
+    public let progress: TrainingProgress.Handler?
+
+    /// The notebook's content, followed by the training sections run with `training`, reporting steps to `progress`.
+    public init(training: TrainingOptions = TrainingOptions(), progress: TrainingProgress.Handler? = nil) {
         self.training = training
+        self.progress = progress
     }
 
     public var title: String { Notebook.title }
@@ -19,7 +23,7 @@ public struct NotebookContent: ReportContent {
     public func makeSections(dataset: LoadedDataset, seed: UInt64, recorder: SectionRecorder) throws {
         var runner = Runner(recorder: recorder)
         try Notebook.run(training: dataset.train, test: dataset.test, kind: dataset.kind, seed: seed, options: training,
-                         cells: &runner)
+                         progress: progress, cells: &runner)
     }
 
     /// Records each cell as a section.
