@@ -4,7 +4,7 @@ import Notebook
 import Plotting
 import Testing
 
-/// The training section's loss, accuracy and confusion figures, from fixed made-up numbers, rendered at 2x against goldens.
+/// The training sections' loss, accuracy, confusion, prediction-grid and optimiser-comparison figures, from fixed made-up numbers, rendered at 2x against goldens.
 @Suite struct TrainingFigureGoldenTests {
     /// 3 epochs of 10 steps: a loss falling from 2.3 with a fixed wobble, and each epoch's mean.
     static let losses: [Float] = (0..<30).map { step in 2.3 * exp(-Float(step) / 12) + 0.05 * Float((step * 7) % 5 - 2) }
@@ -49,6 +49,21 @@ import Testing
         let image = try FigureRenderer.image(grid.figure)
         #expect(image.width == 1520 && image.height == 280)
         assertMatchesGolden(image, named: "training-prediction-grid")
+    }
+
+    @Test func optimizerComparison() throws {
+        // Three made-up runs of 30 steps: one slow, one fast, one faster; the third stops early (a diverged run).
+        let slow = Self.losses.indices.map { 2.3 - 0.005 * Float($0) }
+        let third: [Float] = Array(Self.losses.map { $0 * 0.6 }.prefix(20))
+        let comparison = try optimizerComparisonFigure(names: ["SGD", "SGD, momentum 0.9", "Adam"],
+                                                       stepLosses: [slow, Self.losses, third], window: 4)
+        #expect(comparison.altText == "Line plot of the training loss of 3 optimisers over the same steps, each a mean of the last 4 steps: "
+            + "SGD from 2.3 to 2.2, SGD, momentum 0.9 from 2.2 to 0.26 and Adam from 1.3 to 0.34.")
+        let image = try FigureRenderer.image(comparison.figure)
+        #expect(image.width == 1520 && image.height == 680)
+        assertMatchesGolden(image, named: "training-optimizers")
+        #expect(throws: PlottingError.self) { try optimizerComparisonFigure(names: ["SGD"], stepLosses: [[2.3, .infinity]], window: 4) }
+        #expect(throws: PlottingError.self) { try optimizerComparisonFigure(names: ["SGD", "Adam"], stepLosses: [[2.3]], window: 4) }
     }
 
     @Test func aDivergedRunsHugeLossesAreDrawnOnALogarithmicAxis() throws {

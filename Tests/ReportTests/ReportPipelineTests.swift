@@ -137,7 +137,7 @@ import Testing
         #expect(outcome.files.filter { $0.hasPrefix("figures/") } == [
             "figures/activations.png", "figures/classify-after-training.png", "figures/classify-before-training.png",
             "figures/classify-relunet.png", "figures/classify-sequential.png", "figures/confusion.png", "figures/digit.png",
-            "figures/softmax-sums.png", "figures/test-predictions.png", "figures/training-accuracy.png",
+            "figures/optimizers-loss.png", "figures/softmax-sums.png", "figures/test-predictions.png", "figures/training-accuracy.png",
             "figures/training-loss.png",
         ])
         let results = Dictionary(uniqueKeysWithValues: outcome.report.sections.map { ($0.id, $0.results) })
@@ -150,7 +150,7 @@ import Testing
         #expect(count("sequential", "probabilities") == 10)
         #expect(results["relunet"]?["reinitialisedLayer"] == "input_to_hidden_one")
         #expect(results["sequential"]?["firstLayer"] == "Linear(in_features=784, out_features=128, bias=True)")
-        #expect(outcome.timings[.figures] > 0 && outcome.timings.sections.count == 11)
+        #expect(outcome.timings[.figures] > 0 && outcome.timings.sections.count == 13)
         if case let .object(training)? = results["training"]?["training"], case let .array(epochs)? = training["epochs"] {
             #expect(epochs.count == 5)
         } else {

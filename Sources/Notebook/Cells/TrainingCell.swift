@@ -8,6 +8,8 @@ struct TrainingCell: NotebookCell {
     static let id = "training"
     static let title = "What training changes"
 
+    /// The trained network.
+    let model: Sequential
     let run: TrainingRun
     /// The optimisers' comparison, shown by the next section.
     let comparison: OptimizerComparison
@@ -42,6 +44,7 @@ struct TrainingCell: NotebookCell {
     /// same shuffles, without touching the state's generator.
     init(model: Sequential, modelDraws: TorchGenerator, state: inout NotebookState, training: MNISTDataset,
          test: MNISTDataset, options: TrainingOptions, progress: TrainingProgress.Handler? = nil) throws {
+        self.model = model
         shuffleDraws = state.generator.copy()
         let loader = DataLoader(dataset: training, batchSize: options.batchSize, shuffle: true, generator: state.generator)
         let trainSet = (images: training.imagesTensor().view(training.count, -1), labels: training.labels.map(Int.init))
