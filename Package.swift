@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "NN", dependencies: ["CKernels", "CTorchRandom"]),
         .target(name: "Datasets", dependencies: ["NN", "CZlibSystem", "BundledFiles"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "ModelFiles", dependencies: [
-            "NN", "CZlibSystem",
+            "NN", "CMinizip",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Plotting"),
