@@ -18,6 +18,8 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // zlib's own zip reader (contrib/minizip), for checkpoints read from memory.
+        .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
 
         // MARK: - nnreport's own C: matrix-product kernels per instruction set, OpenBLAS through dlopen
         .target(name: "CKernels"),
@@ -32,7 +34,7 @@ let package = Package(
         .target(name: "NN", dependencies: ["CKernels", "CTorchRandom"]),
         .target(name: "Datasets", dependencies: ["NN", "CZlibSystem", "BundledFiles"], resources: [.copy("Resources/mnist-sample")]),
         .target(name: "ModelFiles", dependencies: [
-            "NN", "CZlibSystem",
+            "NN", "CMinizip",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Plotting"),

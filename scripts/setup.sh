@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages nnreport needs, only those that are missing.
-#   scripts/setup.sh          build and run dependencies (Cairo, libpng, zlib, FreeType, pkg-config; OpenBLAS,
+#   scripts/setup.sh          build and run dependencies (Cairo, libpng, zlib and its minizip, FreeType, pkg-config; OpenBLAS,
 #                             loaded at run time for NNREPORT_KERNEL=openblas)
 #   scripts/setup.sh test     the same plus what the tests use (Chromium for the real-browser test)
 set -euo pipefail
 
-packages=(pkg-config libcairo2-dev libpng-dev zlib1g-dev libfreetype-dev libopenblas0-pthread)
+packages=(pkg-config libcairo2-dev libpng-dev zlib1g-dev libminizip-dev libfreetype-dev libopenblas0-pthread)
 if [ "${1:-}" = "test" ]; then
   packages+=(chromium)
 fi

@@ -2,10 +2,10 @@ import Foundation
 
 /// The records of a torch.save zip archive, all inside one top folder (`archive/data.pkl`, …).
 ///
-/// `ZipArchive` lists the zip with every offset checked; this type checks the layout and reads
-/// records with size limits, byte counts and CRC-32 checked. (ZIPFoundation, which writes our
-/// checkpoints, is not used for reading: its in-memory archives trap on offsets past the end of
-/// the data and leak when the end record is missing.)
+/// `ZipArchive` lists the zip through zlib's minizip; this type checks the layout and reads records
+/// with size limits, byte counts and CRC-32 checked. (ZIPFoundation, which writes our checkpoints,
+/// is not used for reading: its in-memory archives trap on offsets past the end of the data and
+/// leak when the end record is missing.)
 struct CheckpointArchive {
     /// The top folder every entry lies in, e.g. `archive` or the saved file's stem.
     let folder: String
@@ -15,6 +15,8 @@ struct CheckpointArchive {
 
     /// The largest `data.pkl` read (a state dict's pickle takes about 150 bytes per tensor).
     static let pickleLimit: UInt64 = 64 << 20
+    /// The largest storage record read (4 GiB of float32 is a billion parameters).
+    static let storageLimit: UInt64 = 4 << 30
 
     /// Opens the zip archive in `data`; `file` labels errors.
     init(_ data: Data, file: String) throws(ModelFileError) {

@@ -79,7 +79,7 @@ struct CheckpointDecoder {
             throw failure(.storageSizeMismatch(record: path, declaredBytes: overflow ? Int.max : declared,
                                                actualBytes: Int(clamping: size)))
         }
-        let bytes = try archive.read(name, limit: size)
+        let bytes = try archive.read(name, limit: min(size, CheckpointArchive.storageLimit))
         return bytes.withUnsafeBytes { type.decode($0, offset: 0, count: storage.count) }
     }
 

@@ -1,6 +1,14 @@
+import CMinizip
 import Foundation
 
-/// One file listed in a zip archive's central directory.
+/// Why a zip archive cannot be listed or one of its entries read, as a phrase for a message.
+struct ZipFormatError: Error, Equatable {
+    var reason: String
+
+    init(_ reason: String) { self.reason = reason }
+}
+
+/// One file listed in a zip archive's central directory, as minizip reports it.
 struct ZipEntry {
     /// The entry's path inside the archive, e.g. `archive/data.pkl`.
     var path: String
@@ -12,137 +20,99 @@ struct ZipEntry {
     var checksum: UInt32
     var compressedSize: UInt64
     var uncompressedSize: UInt64
-    /// Where the entry's local header starts.
-    var localHeaderOffset: UInt64
+    /// Where minizip finds the entry again (its central-directory position and index).
+    var position: unz64_file_pos
 }
 
-/// The central directory of a zip archive held in memory, zip64 included, for untrusted files.
+/// A zip archive held in memory, zip64 included, listed and read by zlib's minizip.
 ///
-/// Every offset and size read from the file is checked against the data before it is followed,
-/// and no entry is inflated past the size its directory entry declares. The end record is found as
-/// ZIPFoundation finds it: the last signature at least 22 bytes before the end, its comment inside.
-struct ZipArchive {
-    let bytes: ZipBytes
+/// minizip reads through `ZipMemoryFile`, which refuses every seek or read outside the data; this
+/// type checks each entry's declared sizes before anything is allocated (see `contents(of:limit:)`).
+final class ZipArchive {
+    let file: ZipMemoryFile
+    let handle: unzFile
     /// The entries in central-directory order.
-    let entries: [ZipEntry]
-
-    /// The size of the end-of-central-directory record without its comment.
-    static let endRecordSize = 22
-    private static let zip64LocatorSize = 20
-    private static let zip64EndRecordSize = 56
-    private static let centralHeaderSize = 46
+    private(set) var entries: [ZipEntry] = []
 
     /// Lists the archive in `data`.
     init(_ data: Data) throws(ZipFormatError) {
-        bytes = ZipBytes(data: data)
-        guard let end = Self.endRecordOffset(bytes) else {
-            throw ZipFormatError("no end-of-central-directory record; the file may be truncated")
+        file = ZipMemoryFile(data)
+        var functions = file.functions()
+        guard let handle = unzOpen2_64("memory", &functions) else {
+            // minizip says no more: the record is missing, or its directory does not fit the file.
+            throw ZipFormatError(Self.explained("minizip finds no end-of-central-directory record that fits the file; "
+                                                + "it may be truncated", file.failure))
         }
-        var entryCount = UInt64(bytes.field(UInt16.self, at: end + 10))
-        var directorySize = UInt64(bytes.field(UInt32.self, at: end + 12))
-        var directoryOffset = UInt64(bytes.field(UInt32.self, at: end + 16))
-        if let zip64 = try Self.zip64EndRecordOffset(bytes, endRecord: end) {
-            entryCount = bytes.field(UInt64.self, at: zip64 + 32)
-            directorySize = bytes.field(UInt64.self, at: zip64 + 40)
-            directoryOffset = bytes.field(UInt64.self, at: zip64 + 48)
-        }
-        guard bytes.contains(offset: directoryOffset, count: directorySize) else {
-            throw ZipFormatError("the central directory (\(directorySize) bytes at offset \(directoryOffset)) "
-                                 + "lies outside the \(bytes.count)-byte file")
-        }
-        // Each entry takes at least 46 bytes, so the count is checked before anything is allocated.
-        guard entryCount <= directorySize / UInt64(Self.centralHeaderSize) else {
-            throw ZipFormatError("the central directory's \(directorySize) bytes cannot hold its \(entryCount) entries")
-        }
-        var entries: [ZipEntry] = []
-        entries.reserveCapacity(Int(entryCount))
-        var position = Int(directoryOffset)
-        let directoryEnd = Int(directoryOffset + directorySize)
-        for index in 0..<Int(entryCount) {
-            let (entry, next) = try Self.centralEntry(bytes, at: position, end: directoryEnd, index: index)
-            entries.append(entry)
-            position = next
-        }
-        self.entries = entries
+        self.handle = handle
+        var global = unz_global_info64()
+        guard unzGetGlobalInfo64(handle, &global) == UNZ_OK else { throw ZipFormatError("minizip cannot describe it") }
+        try checkComment(size: Int(global.size_comment))
+        if global.number_entry > 0 { try list() }
     }
 
-    // MARK: - End records
+    deinit { unzClose(handle) }
 
-    /// The offset of the end record: the last signature at least 22 bytes before the end whose comment fits.
-    static func endRecordOffset(_ bytes: ZipBytes) -> Int? {
-        guard bytes.count >= endRecordSize else { return nil }
-        for start in stride(from: bytes.count - endRecordSize, through: 0, by: -1)
-        where bytes.hasSignature(ZipSignature.endOfCentralDirectory, at: start) {
-            let commentLength = Int(bytes.field(UInt16.self, at: start + 20))
-            return start + endRecordSize + commentLength <= bytes.count ? start : nil
+    /// Checks that the archive's comment, which minizip does not read on its own, lies inside the file.
+    private func checkComment(size: Int) throws(ZipFormatError) {
+        guard size > 0 else { return }
+        var comment = [CChar](repeating: 0, count: size + 1)
+        guard unzGetGlobalComment(handle, &comment, uLong(comment.count)) == Int32(size) else {
+            throw ZipFormatError("the end-of-central-directory record's \(size)-byte comment runs past the end of the file")
         }
-        return nil
     }
 
-    /// The offset of the zip64 end record named by a locator just before the end record, or nil without one.
-    private static func zip64EndRecordOffset(_ bytes: ZipBytes, endRecord: Int) throws(ZipFormatError) -> Int? {
-        let locator = endRecord - zip64LocatorSize
-        guard bytes.hasSignature(ZipSignature.zip64Locator, at: locator) else { return nil }
-        let offset = bytes.field(UInt64.self, at: locator + 8)
-        guard bytes.contains(offset: offset, count: UInt64(zip64EndRecordSize)),
-              bytes.hasSignature(ZipSignature.zip64EndOfCentralDirectory, at: Int(offset)) else {
-            throw ZipFormatError("the zip64 end record the locator names at offset \(offset) is missing")
+    /// Reads every central-directory entry; the count is bounded by the file, as each entry takes 46 bytes.
+    private func list() throws(ZipFormatError) {
+        file.clearFailure()
+        var status = unzGoToFirstFile(handle)
+        while status == UNZ_OK {
+            entries.append(try currentEntry())
+            file.clearFailure()
+            status = unzGoToNextFile(handle)
         }
-        return Int(offset)
+        guard status == UNZ_END_OF_LIST_OF_FILE else {
+            throw ZipFormatError(Self.explained("central directory entry \(entries.count) is missing or damaged "
+                                                + "(\(Self.name(status)))", file.failure))
+        }
     }
 
-    // MARK: - Central directory
-
-    /// The central-directory entry at `position` (before `end`) and the position of the next one.
-    private static func centralEntry(_ bytes: ZipBytes, at position: Int, end: Int,
-                                     index: Int) throws(ZipFormatError) -> (ZipEntry, Int) {
-        func inconsistent(_ what: String) -> ZipFormatError {
-            ZipFormatError("central directory entry \(index) at offset \(position) \(what)")
+    /// The entry minizip stands on.
+    private func currentEntry() throws(ZipFormatError) -> ZipEntry {
+        func failure(_ status: Int32) -> ZipFormatError {
+            ZipFormatError(Self.explained("central directory entry \(entries.count) cannot be read (\(Self.name(status)))",
+                                          file.failure))
         }
-        guard position + centralHeaderSize <= end, bytes.hasSignature(ZipSignature.centralHeader, at: position) else {
-            throw inconsistent("is missing or cut short")
-        }
-        let nameLength = Int(bytes.field(UInt16.self, at: position + 28))
-        let extraLength = Int(bytes.field(UInt16.self, at: position + 30))
-        let commentLength = Int(bytes.field(UInt16.self, at: position + 32))
-        let nameStart = position + centralHeaderSize
-        let next = nameStart + nameLength + extraLength + commentLength
-        guard next <= end else { throw inconsistent("runs past the end of the central directory") }
-
-        var entry = ZipEntry(
-            path: String(decoding: bytes.bytes(nameStart..<(nameStart + nameLength)), as: UTF8.self),
-            flags: bytes.field(UInt16.self, at: position + 8),
-            method: bytes.field(UInt16.self, at: position + 10),
-            checksum: bytes.field(UInt32.self, at: position + 16),
-            compressedSize: UInt64(bytes.field(UInt32.self, at: position + 20)),
-            uncompressedSize: UInt64(bytes.field(UInt32.self, at: position + 24)),
-            localHeaderOffset: UInt64(bytes.field(UInt32.self, at: position + 42)))
-        try applyZip64Sizes(bytes, extra: (nameStart + nameLength)..<(nameStart + nameLength + extraLength),
-                            to: &entry, failure: inconsistent)
-        return (entry, next)
+        var info = unz_file_info64()
+        var status = unzGetCurrentFileInfo64(handle, &info, nil, 0, nil, 0, nil, 0)
+        guard status == UNZ_OK else { throw failure(status) }
+        // A name is at most 65535 bytes; one more for minizip's terminating zero.
+        var name = [CChar](repeating: 0, count: Int(info.size_filename) + 1)
+        status = unzGetCurrentFileInfo64(handle, &info, &name, uLong(name.count), nil, 0, nil, 0)
+        guard status == UNZ_OK else { throw failure(status) }
+        var position = unz64_file_pos()
+        status = unzGetFilePos64(handle, &position)
+        guard status == UNZ_OK else { throw failure(status) }
+        let nameBytes = name.prefix(Int(info.size_filename)).map { UInt8(bitPattern: $0) }
+        return ZipEntry(path: String(decoding: nameBytes, as: UTF8.self), flags: UInt16(truncatingIfNeeded: info.flag),
+                        method: UInt16(truncatingIfNeeded: info.compression_method), checksum: UInt32(truncatingIfNeeded: info.crc),
+                        compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size,
+                        position: position)
     }
 
-    /// Replaces the 32-bit sizes and offset saturated at 0xFFFFFFFF by those of the zip64 extra field.
-    private static func applyZip64Sizes(_ bytes: ZipBytes, extra: Range<Int>, to entry: inout ZipEntry,
-                                        failure: (String) -> ZipFormatError) throws(ZipFormatError) {
-        let saturated = UInt64(UInt32.max)
-        var position = extra.lowerBound
-        while position + 4 <= extra.upperBound {
-            let id = bytes.field(UInt16.self, at: position)
-            let size = Int(bytes.field(UInt16.self, at: position + 2))
-            let body = position + 4
-            guard body + size <= extra.upperBound else { throw failure("has an extra field that runs past its end") }
-            if id == 0x0001 {
-                // Only the saturated values are present, in this order.
-                var field = body
-                for keyPath in [\ZipEntry.uncompressedSize, \ZipEntry.compressedSize, \ZipEntry.localHeaderOffset]
-                where entry[keyPath: keyPath] == saturated {
-                    guard field + 8 <= body + size else { throw failure("has a zip64 extra field that is too short") }
-                    entry[keyPath: keyPath] = bytes.field(UInt64.self, at: field)
-                    field += 8
-                }
-            }
-            position = body + size
+    /// `reason`, followed by the I/O failure behind it when there is one.
+    static func explained(_ reason: String, _ failure: String?) -> String {
+        failure.map { "\(reason); \($0)" } ?? reason
+    }
+
+    /// A minizip status code in words.
+    static func name(_ status: Int32) -> String {
+        switch status {
+        case UNZ_ERRNO: return "minizip: I/O error"
+        case UNZ_PARAMERROR: return "minizip: bad parameter"
+        case UNZ_BADZIPFILE: return "minizip: bad zip file"
+        case UNZ_INTERNALERROR: return "minizip: internal error"
+        case UNZ_CRCERROR: return "minizip: CRC error"
+        default: return "minizip status \(status)"
         }
     }
 }
