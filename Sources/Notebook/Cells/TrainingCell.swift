@@ -58,7 +58,7 @@ struct TrainingCell: NotebookCell {
                                          trainSet: trainSet, testSet: testSet, options: options, progress: progress)
 
         var section = NotebookSection()
-        section.paragraphs(NotebookProse.training(options))
+        section.paragraphs(NotebookProse.training(options, kind: state.kind))
         section.output("print(model)", model.description)
         let lossLines = run.epochs.map { "Training loss: \($0.trainLoss.description)" }
         if !lossLines.isEmpty {
