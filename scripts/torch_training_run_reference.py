@@ -10,9 +10,9 @@ One generator, seeded once with `torch.manual_seed(1)`, in the report's order:
   3. training: DataLoader(trainset, batch_size=64, shuffle=True) (each epoch's iterator draws its shuffle),
      SGD(lr=0.003, momentum=0.9), NLLLoss; accuracy on both splits after each epoch, without gradients.
 
-Recorded: the untrained loss, x, every step's loss, each epoch's mean loss and correct counts, and after each
-epoch every parameter's summary (first values, sum, sum of absolute values, L2 norm, largest absolute value)
-plus the whole last layer. One thread, so PyTorch's own sums are reproducible.
+Recorded: the untrained loss, x, every step's loss, each epoch's first batch's labels, mean loss and correct
+counts, and after each epoch every parameter's summary (first values, sum, sum of absolute values, L2 norm,
+largest absolute value) plus the whole last layer. One thread, so PyTorch's own sums are reproducible.
 
 Run with PyTorch 2.13 (nnreport's tests never need torch):
     /opt/torchvenv/bin/python scripts/torch_training_run_reference.py
@@ -78,8 +78,9 @@ def main() -> None:
     optimizer = torch.optim.SGD(model.parameters(), lr=LR, momentum=MOMENTUM)
     record["stepLosses"], record["epochResults"] = [], []
     for epoch in range(1, EPOCHS + 1):
-        running_loss = 0.0
+        running_loss, first_labels = 0.0, None
         for images, labels in trainloader:
+            first_labels = labels.tolist() if first_labels is None else first_labels
             optimizer.zero_grad()
             loss = criterion(model(images.view(images.shape[0], -1)), labels)
             loss.backward()
@@ -87,7 +88,7 @@ def main() -> None:
             record["stepLosses"].append(loss.item())
             running_loss += loss.item()
         record["epochResults"].append({
-            "epoch": epoch, "trainLoss": running_loss / len(trainloader),
+            "epoch": epoch, "firstBatchLabels": first_labels, "trainLoss": running_loss / len(trainloader),
             "trainCorrect": correct(model, train_images, train_labels),
             "testCorrect": correct(model, test_images, test_labels),
             "parameters": [summary(p) for p in model.parameters()],
