@@ -11,8 +11,8 @@ One generator, seeded once with `torch.manual_seed(1)`, in the report's order:
      SGD(lr=0.003, momentum=0.9), NLLLoss; accuracy on both splits after each epoch, without gradients.
 
 Recorded: the untrained loss, x, every step's loss, each epoch's first batch's labels, mean loss and correct
-counts, and after each epoch every parameter's summary (first values, sum, sum of absolute values, L2 norm,
-largest absolute value) plus the whole last layer. One thread, so PyTorch's own sums are reproducible.
+counts, and after each epoch every parameter's summary (first values, every 257th value, sum, sum of absolute
+values, L2 norm, largest absolute value) plus the whole last layer. One thread, so PyTorch's own sums are reproducible.
 
 Run with PyTorch 2.13 (nnreport's tests never need torch):
     /opt/torchvenv/bin/python scripts/torch_training_run_reference.py
@@ -31,6 +31,7 @@ ROOT = notebook.ROOT
 OUTPUT = ROOT / "Tests/Fixtures/torch-training-run-reference.json"
 SEED, EPOCHS, BATCH, LR, MOMENTUM = 1, 5, 64, 0.003, 0.9
 FIRST_VALUES = 8
+SAMPLE_STRIDE = 257  # every 257th value of a parameter: prime to 784, 128, 64 and 10, so rows and columns vary
 
 
 def split(prefix: str) -> tuple:
@@ -42,9 +43,10 @@ def split(prefix: str) -> tuple:
 
 
 def summary(tensor: torch.Tensor) -> dict:
-    """A parameter in a few numbers: its first values, then sums and norms accumulated in float64."""
-    values = tensor.detach().reshape(-1).double()
-    return {"first": notebook.floats(tensor.detach().reshape(-1)[:FIRST_VALUES]),
+    """A parameter in a few numbers: its first values, every SAMPLE_STRIDE-th value, sums and norms in float64."""
+    flat = tensor.detach().reshape(-1)
+    values = flat.double()
+    return {"first": notebook.floats(flat[:FIRST_VALUES]), "strided": notebook.floats(flat[::SAMPLE_STRIDE]),
             "sum": float(values.sum()), "absSum": float(values.abs().sum()),
             "norm": float(values.norm()), "maxAbs": float(values.abs().max())}
 
