@@ -7,19 +7,11 @@ import Testing
 
 /// `nnreport generate`'s defaults (seed 1, the embedded sample, 5 epochs of SGD) against the same run in real
 /// PyTorch 2.13 (`Tests/Fixtures/torch-training-run-reference.json`, written by
-/// `scripts/torch_training_run_reference.py`): the same draws exactly, the same training up to float rounding.
+/// `scripts/torch_training_run_reference.py`): the same draws exactly, the same training up to float rounding
+/// (`TrainingRunTolerances`).
 @Suite struct TorchTrainingRunParityTests {
-    /// Largest relative difference of a step's loss from PyTorch's, per epoch. Measured (the worst of nnreport's
-    /// own kernels, which agree bit for bit, and OpenBLAS's Haswell and Prescott ones): 2.2e-7, 2.1e-7, 2.6e-7,
-    /// 3.6e-7, 4.7e-7; about 5 times that, as the differences grow slowly with training.
-    static let stepLossTolerance = [1e-6, 1e-6, 1.5e-6, 2e-6, 2.5e-6]
-    /// Largest relative difference of an epoch's mean loss: measured 3.4e-8 at most.
-    static let meanLossTolerance = 2e-7
-    /// Largest difference of a weight summary or last-layer value from PyTorch's, relative to the parameter's
-    /// largest value, per epoch. Measured the same way: 1.5e-7, 1.9e-7, 2.3e-7, 2.4e-7, 2.7e-7 (a few float ulps).
-    static let weightTolerance = [8e-7, 1e-6, 1.2e-6, 1.2e-6, 1.5e-6]
-    /// Images classified differently from PyTorch's after each epoch, of 4,000 train and 1,000 test: measured 0.
-    static let accuracyTolerance = 2
+    /// The tolerances for this process's matrix kernel.
+    static let tolerances = TrainingRunTolerances.active
 
     /// The fixture's record.
     struct Reference: Decodable {
@@ -122,12 +114,12 @@ import Testing
         let reference = try Self.reference.get()
         let run = try #require(try Self.run.get().cells.first(TrainingCell.self)).run
         try #require(run.stepLosses.count == reference.stepLosses.count)
-        for (epoch, tolerance) in Self.stepLossTolerance.enumerated() {
+        for (epoch, tolerance) in Self.tolerances.stepLoss.enumerated() {
             let steps = (epoch * run.stepsPerEpoch)..<((epoch + 1) * run.stepsPerEpoch)
             let worst = steps.map { Swift.abs(Double(run.stepLosses[$0]) - reference.stepLosses[$0]) / reference.stepLosses[$0] }.max() ?? 0
             #expect(worst <= tolerance, "epoch \(epoch + 1): step losses differ by up to \(worst) (relative)")
             let mean = run.epochs[epoch].trainLoss, expected = reference.epochResults[epoch].trainLoss
-            #expect(Swift.abs(mean - expected) / expected <= Self.meanLossTolerance, "epoch \(epoch + 1): mean loss \(mean), torch \(expected)")
+            #expect(Swift.abs(mean - expected) / expected <= Self.tolerances.meanLoss, "epoch \(epoch + 1): mean loss \(mean), torch \(expected)")
         }
     }
 
@@ -135,7 +127,7 @@ import Testing
         let reference = try Self.reference.get()
         let epochs = try Self.run.get().epochs
         try #require(epochs.count == reference.epochResults.count)
-        for ((values, expected), tolerance) in zip(zip(epochs, reference.epochResults), Self.weightTolerance) {
+        for ((values, expected), tolerance) in zip(zip(epochs, reference.epochResults), Self.tolerances.weights) {
             var parts = zip(values, expected.parameters).enumerated().flatMap { index, pair in
                 Summary(pair.0).differences(from: pair.1).map { ("parameter \(index): \($0.part)", $0.difference) }
             }
@@ -159,8 +151,8 @@ import Testing
         for (epoch, expected) in zip(run.epochs, reference.epochResults) {
             let train = Int((epoch.trainAccuracy * Double(reference.trainCount)).rounded())
             let test = Int((epoch.testAccuracy * Double(reference.testCount)).rounded())
-            #expect(Swift.abs(train - expected.trainCorrect) <= Self.accuracyTolerance, "epoch \(epoch.epoch): train \(train), torch \(expected.trainCorrect)")
-            #expect(Swift.abs(test - expected.testCorrect) <= Self.accuracyTolerance, "epoch \(epoch.epoch): test \(test), torch \(expected.testCorrect)")
+            #expect(Swift.abs(train - expected.trainCorrect) <= Self.tolerances.images, "epoch \(epoch.epoch): train \(train), torch \(expected.trainCorrect)")
+            #expect(Swift.abs(test - expected.testCorrect) <= Self.tolerances.images, "epoch \(epoch.epoch): test \(test), torch \(expected.testCorrect)")
         }
     }
 }
