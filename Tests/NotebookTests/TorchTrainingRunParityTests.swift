@@ -64,6 +64,7 @@ import Testing
         }
     }
 
+    /// The fixture.
     static let reference = Result { () throws -> Reference in
         let url = RepositoryPaths.tests("Fixtures").appendingPathComponent("torch-training-run-reference.json")
         return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
@@ -74,11 +75,13 @@ import Testing
         let (train, test) = (try MNISTDataset(.mnistSample, split: .train), try MNISTDataset(.mnistSample, split: .test))
         var runner = TrainingModelRunner()
         let box = runner.box
-        try Notebook.run(training: train, test: test, kind: .mnistSample, seed: 1, options: TrainingOptions(recordTimings: false),
-                         progress: { step in
-                             guard step.run == "training", step.step == step.stepsPerEpoch, let model = box.model else { return }
-                             box.epochs.append(model.parameterValues)
-                         }, cells: &runner)
+        // After each epoch's last step, on the training thread: the trained network's values.
+        let progress: TrainingProgress.Handler = { step in
+            guard step.run == "training", step.step == step.stepsPerEpoch, let model = box.model else { return }
+            box.epochs.append(model.parameterValues)
+        }
+        try Notebook.run(training: train, test: test, kind: .mnistSample, seed: 1,
+                         options: TrainingOptions(recordTimings: false), progress: progress, cells: &runner)
         return (runner.cells, box.epochs)
     }
 
@@ -116,10 +119,13 @@ import Testing
         try #require(run.stepLosses.count == reference.stepLosses.count)
         for (epoch, tolerance) in Self.tolerances.stepLoss.enumerated() {
             let steps = (epoch * run.stepsPerEpoch)..<((epoch + 1) * run.stepsPerEpoch)
-            let worst = steps.map { Swift.abs(Double(run.stepLosses[$0]) - reference.stepLosses[$0]) / reference.stepLosses[$0] }.max() ?? 0
+            let worst = steps.map {
+                Swift.abs(Double(run.stepLosses[$0]) - reference.stepLosses[$0]) / reference.stepLosses[$0]
+            }.max() ?? 0
             #expect(worst <= tolerance, "epoch \(epoch + 1): step losses differ by up to \(worst) (relative)")
             let mean = run.epochs[epoch].trainLoss, expected = reference.epochResults[epoch].trainLoss
-            #expect(Swift.abs(mean - expected) / expected <= Self.tolerances.meanLoss, "epoch \(epoch + 1): mean loss \(mean), torch \(expected)")
+            #expect(Swift.abs(mean - expected) / expected <= Self.tolerances.meanLoss,
+                    "epoch \(epoch + 1): mean loss \(mean), torch \(expected)")
         }
     }
 
@@ -132,10 +138,12 @@ import Testing
                 Summary(pair.0).differences(from: pair.1).map { ("parameter \(index): \($0.part)", $0.difference) }
             }
             // The whole last layer, value by value, against its largest weight and its largest bias.
-            parts.append(("last weight", Self.largestDifference(values[4], expected.lastWeight) / expected.parameters[4].maxAbs))
-            parts.append(("last bias", Self.largestDifference(values[5], expected.lastBias) / expected.parameters[5].maxAbs))
+            let (weight, bias) = (expected.parameters[4], expected.parameters[5])
+            parts.append(("last weight", Self.largestDifference(values[4], expected.lastWeight) / weight.maxAbs))
+            parts.append(("last bias", Self.largestDifference(values[5], expected.lastBias) / bias.maxAbs))
             let worst = parts.max { $0.1 < $1.1 } ?? ("nothing", 0)
-            #expect(worst.1 <= tolerance, "epoch \(expected.epoch): weights differ by up to \(worst.1) (relative to their size), in \(worst.0)")
+            #expect(worst.1 <= tolerance,
+                    "epoch \(expected.epoch): weights differ by up to \(worst.1) (relative to their size), in \(worst.0)")
         }
     }
 
@@ -148,29 +156,14 @@ import Testing
     @Test func theAccuracyAfterEachEpochIsPyTorchsWithinAFewImages() throws {
         let reference = try Self.reference.get()
         let run = try #require(try Self.run.get().cells.first(TrainingCell.self)).run
+        try #require(run.epochs.count == reference.epochResults.count)
         for (epoch, expected) in zip(run.epochs, reference.epochResults) {
             let train = Int((epoch.trainAccuracy * Double(reference.trainCount)).rounded())
             let test = Int((epoch.testAccuracy * Double(reference.testCount)).rounded())
-            #expect(Swift.abs(train - expected.trainCorrect) <= Self.tolerances.images, "epoch \(epoch.epoch): train \(train), torch \(expected.trainCorrect)")
-            #expect(Swift.abs(test - expected.testCorrect) <= Self.tolerances.images, "epoch \(epoch.epoch): test \(test), torch \(expected.testCorrect)")
+            #expect(Swift.abs(train - expected.trainCorrect) <= Self.tolerances.images,
+                    "epoch \(epoch.epoch): train \(train), torch \(expected.trainCorrect)")
+            #expect(Swift.abs(test - expected.testCorrect) <= Self.tolerances.images,
+                    "epoch \(epoch.epoch): test \(test), torch \(expected.testCorrect)")
         }
-    }
-}
-
-/// Collects the cells and keeps the demonstrations' network, which the training cell then trains in place.
-struct TrainingModelRunner: CellRunner {
-    /// What the progress handler reads and writes on the training thread.
-    final class Box: @unchecked Sendable {
-        var model: Sequential?
-        var epochs: [[[Float]]] = []
-    }
-
-    private(set) var cells = CollectedCells()
-    let box = Box()
-
-    mutating func run<Cell: NotebookCell>(_ make: () throws -> Cell) throws -> Cell {
-        let cell = try cells.run(make)
-        if let demonstrations = cell as? LossesAndGradientsCell { box.model = demonstrations.model }
-        return cell
     }
 }

@@ -6,7 +6,8 @@ struct TrainingRunTolerances {
     let stepLoss: [Double]
     /// Largest relative difference of an epoch's mean loss.
     let meanLoss: Double
-    /// Largest difference of a weight summary or last-layer value, relative to the parameter's largest value, per epoch.
+    /// Largest difference of a weight summary or last-layer value, relative to the parameter's largest value,
+    /// per epoch.
     let weights: [Double]
     /// Images classified differently after an epoch, of 4,000 train or 1,000 test.
     let images: Int
@@ -18,10 +19,10 @@ struct TrainingRunTolerances {
                                                 weights: [8e-7, 1e-6, 1.2e-6, 1.2e-6, 1.5e-6], images: 2)
 
     /// Other OpenBLAS core types. Under SkylakeX one input of the second ReLU at step 19 comes out +5.4e-8 where
-    /// the others give −8.5e-8 (of inputs up to 0.76): rounding decides whether one gradient term passes, and the
-    /// run drifts apart. Measured: step losses 1.7e-4, 7.3e-4, 1.4e-3, 3.0e-3, 2.1e-3; mean losses 7.6e-4; weights
-    /// 9.9e-4, 5.6e-3, 1.3e-2, 1.3e-2, 1.1e-2; images 9. About 3 times that, which still fails momentum 0.899 (step
-    /// losses 1.6e-3 apart in epoch 1, 1e-2 after) and a wrong shuffle.
+    /// PyTorch gives −1.5e-7 and the other kernels −6.8e-8 to −1.9e-7 (of inputs up to 0.76): rounding decides
+    /// whether one gradient term passes, and the run drifts apart. Measured: step losses 1.7e-4, 7.3e-4, 1.4e-3,
+    /// 3.0e-3, 2.1e-3; mean losses 7.6e-4; weights 9.9e-4, 5.6e-3, 1.3e-2, 1.3e-2, 1.1e-2; images 9. About 3 times
+    /// that, which still fails momentum 0.899 (step losses 1.6e-3 apart in epoch 1, 1e-2 after) and a wrong shuffle.
     static let reluFlipped = TrainingRunTolerances(stepLoss: [1e-3, 3e-3, 5e-3, 1e-2, 1e-2], meanLoss: 3e-3,
                                                    weights: [3e-3, 2e-2, 4e-2, 4e-2, 4e-2], images: 30)
 
