@@ -25,6 +25,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+sys.dont_write_bytecode = True  # no scripts/__pycache__ from the import below
 import torch_notebook_reference as notebook  # noqa: E402  (the notebook's cells and the sample reader)
 
 ROOT = notebook.ROOT
