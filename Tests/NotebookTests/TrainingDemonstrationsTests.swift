@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import NN
 @testable import Notebook
+import TestSupport
 import Testing
 
 /// The sections around training: the lesson's demonstrations before it and the optimisers' comparison after it,
@@ -115,5 +116,29 @@ import Testing
         let adam = TrainingProgress(run: "Adam", epoch: 1, epochs: 1, step: 1, stepsPerEpoch: 938, loss: .nan, imagesPerSecond: 999)
         #expect(adam.line == "comparing Adam: epoch 1/1 · step 1/938 · loss nan · 999 images/s")
         #expect(TrainingProgress.grouped(1_234_567) == "1,234,567" && TrainingProgress.grouped(12) == "12")
+    }
+}
+
+/// Training on Fashion-MNIST's kind: every figure that shows classes names them by garment.
+@Suite struct TrainingClassNamesTests {
+    @Test func everyFigureWithClassesNamesTheGarments() throws {
+        // The embedded digits labelled as Fashion-MNIST's kind: what matters here is the names, not the pictures.
+        let (train, test) = (try MNISTDataset(.mnistSample, split: .train), try MNISTDataset(.mnistSample, split: .test))
+        var cells = CollectedCells()
+        try Notebook.run(training: train, test: test, kind: .fashionMNIST, seed: 1,
+                         options: TrainingOptions(epochs: 1, recordTimings: false), cells: &cells)
+        let training = try #require(cells.first(TrainingCell.self))
+        let garments = Set(DatasetKind.fashionMNISTClassNames)
+        var named: [String] = []
+        for case let .figure(figure, fileName, _) in training.section.blocks {
+            let canvas = RecordingCanvas(for: figure.figure)
+            figure.figure.draw(on: canvas)
+            let strings = canvas.strings
+            if strings.contains(where: { text in garments.contains { text.hasPrefix($0) } }) { named.append(fileName) }
+            if fileName == "confusion.png" {
+                #expect(garments.isSubset(of: strings), "both axes of the confusion matrix name every class")
+            }
+        }
+        #expect(named == ["confusion.png", "test-predictions.png", "classify-before-training.png", "classify-after-training.png"])
     }
 }

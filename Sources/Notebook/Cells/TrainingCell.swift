@@ -91,11 +91,13 @@ struct TrainingCell: NotebookCell {
         if let confusion {
             section.figure(try confusionFigure(confusion, classNames: names), fileName: "confusion.png",
                            caption: "Where the trained network's answers on the test split go.")
-            let shownCount = min(24, testSet.labels.count)
+            // Garment names make titles up to "T-shirt/top (Pullover)": four to a row leave them room.
+            let columns = state.labelsClassesByName ? 4 : 8
+            let shownCount = min(columns * 3, testSet.labels.count)
             let images = (0..<shownCount).map { Array(testSet.images.storage[($0 * 784)..<(($0 + 1) * 784)]) }
             section.figure(try predictionGridFigure(images: images, predicted: Array(testPredictions.prefix(shownCount)),
                                                     labels: Array(testSet.labels.prefix(shownCount)),
-                                                    classNames: state.classNames),
+                                                    classNames: state.classNames, columns: columns),
                            fileName: "test-predictions.png",
                            caption: "The first \(shownCount) test images with the trained network's answers; mistakes are framed in red, with the true label in brackets.")
         }
