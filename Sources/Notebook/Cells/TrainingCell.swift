@@ -65,7 +65,7 @@ struct TrainingCell: NotebookCell {
             section.output("print(f\"Training loss: {running_loss/len(trainloader)}\")", lossLines.joined(separator: "\n"))
         }
         if let divergence = run.divergence {
-            section.paragraph(NotebookProse.divergence(divergence, stepsPerEpoch: run.stepsPerEpoch))
+            section.warning(NotebookProse.divergence(divergence, stepsPerEpoch: run.stepsPerEpoch))
         }
         if !run.stepLosses.isEmpty {
             section.figure(try trainingLossFigure(stepLosses: run.stepLosses, epochMeans: run.epochs.map(\.trainLoss),

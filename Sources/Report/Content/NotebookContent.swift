@@ -37,6 +37,8 @@ public struct NotebookContent: ReportContent {
                     switch block {
                     case let .paragraph(text):
                         section.paragraph(text)
+                    case let .warning(text):
+                        section.warning(text)
                     case let .output(label, text):
                         section.output(label, text)
                     case let .figure(figure, fileName, caption):

@@ -45,10 +45,12 @@ struct PageRenderer {
 
     /// One block; every kind key is present (false when absent) so lookups never reach an outer context.
     private func blockContext(_ block: ReportBlock) -> [String: Any] {
-        var context: [String: Any] = ["paragraph": false, "output": false, "figure": false]
+        var context: [String: Any] = ["paragraph": false, "warning": false, "output": false, "figure": false]
         switch block {
         case let .paragraph(text):
             context["paragraph"] = ["text": text, "segments": InlineCode.segments(of: text).map(segmentContext)]
+        case let .warning(text):
+            context["warning"] = ["text": text, "segments": InlineCode.segments(of: text).map(segmentContext)]
         case let .output(output):
             context["output"] = ["label": output.label, "text": output.text]
         case let .figure(figure):
