@@ -33,16 +33,16 @@ public enum Notebook {
     /// Runs the lesson, then, unless `options.epochs` is 0, its training part: a new network trained on
     /// `training` and measured on `test`, drawing from the same generator after the notebook's draws.
     public static func run(training: MNISTDataset, test: MNISTDataset, kind: DatasetKind, seed: UInt64,
-                           options: TrainingOptions, cells: inout some CellRunner) throws {
-        var state = try runNotebook(training: training, kind: kind, seed: seed, cells: &cells)
+                           options: TrainingOptions, weights: NotebookWeights? = nil, cells: inout some CellRunner) throws {
+        var state = try runNotebook(training: training, kind: kind, seed: seed, weights: weights, cells: &cells)
         guard options.epochs > 0 else { return }
         _ = try cells.run { try TrainingCell(state: &state, training: training, test: test, options: options) }
     }
 
     /// The notebook's ten cells; returns the state they leave, for the training cell to continue from.
-    private static func runNotebook(training: MNISTDataset, kind: DatasetKind, seed: UInt64,
+    private static func runNotebook(training: MNISTDataset, kind: DatasetKind, seed: UInt64, weights: NotebookWeights? = nil,
                                     cells: inout some CellRunner) throws -> NotebookState {
-        var state = NotebookState(training: training, kind: kind, seed: seed)
+        var state = NotebookState(training: training, kind: kind, seed: seed, weights: weights)
         _ = try cells.run { try DataCell(state: state) }
         let flattening = try cells.run { FlatteningCell(state: state) }
         let tensorNetwork = try cells.run { TensorNetworkCell(inputs: flattening.inputs, state: &state) }

@@ -9,6 +9,8 @@ struct TrainingCell: NotebookCell {
     static let title = "What training changes"
 
     let run: TrainingRun
+    /// The network as training left it (what `--save-weights` writes).
+    let model: Sequential
     let section: NotebookSection
     let results: Results
 
@@ -32,6 +34,8 @@ struct TrainingCell: NotebookCell {
     /// Trains a new model drawn from the state's generator on `training`, measuring it on `training` and `test`.
     init(state: inout NotebookState, training: MNISTDataset, test: MNISTDataset, options: TrainingOptions) throws {
         let model = Sequential.notebookTraining(generator: state.generator)
+        state.loadWeights(into: model)  // --weights: training starts from them
+        self.model = model
         let loader = DataLoader(dataset: training, batchSize: options.batchSize, shuffle: true, generator: state.generator)
         let trainSet = (images: training.imagesTensor().view(training.count, -1), labels: training.labels.map(Int.init))
         let testSet = (images: test.imagesTensor().view(test.count, -1), labels: test.labels.map(Int.init))
