@@ -30,6 +30,7 @@ What it generates
   of the three notebook fixtures, each loaded by ``load_state_dict`` into the notebook's Sequential, for
   the first 8 test images of the embedded MNIST sample normalised as the report does
   (``(x/255 - 0.5)/0.5``), by torch 2.x and (for ``notebook-torch1.pth``) torch 1.13; and
+  ``printed_parameter``, what ``print(model[0].weight)`` shows after loading ``notebook-torch2.pth``; and
   ``load_errors``, the text of the ``RuntimeError`` that ``load_state_dict(strict=True)`` raises for
   state dicts that do not fit (missing and unexpected keys, size mismatches).
 
@@ -358,7 +359,11 @@ def torch1_probabilities():
 
 
 def probability_document():
+    printed = notebook_model()
+    printed.load_state_dict(load_fixture("notebook-torch2.pth"), strict=True)
     document = {
+        # print(model[0].weight) of the notebook's Sequential after load_state_dict of notebook-torch2.pth.
+        "printed_parameter": {"file": "notebook-torch2.pth", "code": "print(model[0].weight)", "text": str(printed[0].weight)},
         "images": f"mnist-sample/t10k-images-idx3-ubyte.gz, first {PROBABILITY_IMAGES}, (x/255 - 0.5)/0.5",
         "torch_version": torch.__version__,
         "by_file": fixture_probabilities(["notebook-torch2.pth", "notebook.safetensors", "notebook-torch1.pth"]),
