@@ -176,5 +176,19 @@ import Testing
         let read = try StateDict(contentsOf: converted)
         #expect(read.keys.sorted() == original.keys.sorted() && original.entries.allSatisfy { read[$0.key] == $0.tensor })
     }
-}
 
+    @Test func trainingStartsFromTheLoadedWeights() async throws {
+        let folder = try TemporaryFolder("nnreport-weights-training")
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("output")
+        let saved = folder.url.appendingPathComponent("after.pth")
+        let loaded = TestPaths.modelFile("notebook-torch2.pth")
+        // A step of 1e-30 moves no float32 weight of this size: what is saved is what training started from.
+        let run = await run(["generate", "--output", output.path, "--no-timings", "--quiet", "--epochs", "1", "--lr", "1e-30",
+                             "--weights", loaded.path, "--save-weights", saved.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(try StateDict(contentsOf: saved) == StateDict(contentsOf: loaded))
+        let page = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("Training starts from the weights loaded from <code>notebook-torch2.pth</code>"))
+    }
+}

@@ -46,6 +46,7 @@ struct TrainingCell: NotebookCell {
 
         var section = NotebookSection()
         section.paragraphs(NotebookProse.training(options))
+        if let loaded = state.weights { section.paragraph(NotebookProse.loadedTraining(loaded.source)) }
         section.output("print(model)", model.description)
         let lossLines = run.epochs.map { "Training loss: \($0.trainLoss.description)" }
         if !lossLines.isEmpty {

@@ -10,6 +10,11 @@ extension NotebookProse {
         "The weights are those loaded from `\(source)`, so the probabilities are whatever the network in that file learned, or did not learn."
     }
 
+    /// In the training section: where training starts from.
+    static func loadedTraining(_ source: String) -> String {
+        "Training starts from the weights loaded from `\(source)` (`--weights`): the new network draws its initial values as usual, so every shuffle stays the same, and then takes the loaded ones."
+    }
+
     /// Under a Sequential's printout: its three linear layers hold the loaded weights.
     static func loadedSequential(_ source: String) -> String {
         "Its three linear layers hold the weights loaded from `\(source)` (`--weights`), drawn first as the notebook draws them and then replaced."
