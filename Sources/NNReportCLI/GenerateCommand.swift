@@ -92,18 +92,16 @@ public struct GenerateCommand: ParsableCommand {
     /// Required by ParsableCommand.
     public init() {}
 
-    /// Rejects a dataset that needs `--data-dir` before any work, as a usage error (64) naming the option.
+    /// Rejects bad values, a weights file whose extension names no format and a dataset that needs `--data-dir`
+    /// before any work, as usage errors (64) naming the option.
     public func validate() throws {
         try Self.require(epochs >= 0, "--epochs <n>", "\(epochs)", "a whole number of 0 or more")
         try Self.require(lr.isFinite && lr > 0, "--lr <x>", "\(lr)", "a positive number")
         try Self.require(momentum.isFinite && momentum >= 0, "--momentum <x>", "\(momentum)", "a number of 0 or more")
         try Self.require(batchSize > 0, "--batch-size <n>", "\(batchSize)", "a positive whole number")
-        if let saveWeights {
-            do {
-                _ = try ModelFileFormat(url: URL(fileURLWithPath: saveWeights))
-            } catch {
-                throw ValidationError("--save-weights: \(error.description)")
-            }
+        try Self.requireFormat(of: weights, option: "--weights")
+        try Self.requireFormat(of: saveWeights, option: "--save-weights")
+        if saveWeights != nil {
             guard epochs > 0 || weights != nil else {
                 throw ValidationError("--save-weights with --epochs 0 needs --weights: no network is trained, so there is nothing to save")
             }
@@ -112,6 +110,16 @@ public struct GenerateCommand: ParsableCommand {
             _ = try DatasetSource(kind: dataset, directory: dataDir)
         } catch let error as DatasetError {
             throw ValidationError("\(error.description); name it with --data-dir <dir>")
+        }
+    }
+
+    /// Throws a usage error naming `option` unless `path` (if any) ends in an extension that names a state-dict format.
+    static func requireFormat(of path: String?, option: String) throws {
+        guard let path else { return }
+        do {
+            _ = try ModelFileFormat(url: URL(fileURLWithPath: path))
+        } catch {
+            throw ValidationError("\(option): \(error.description)")
         }
     }
 

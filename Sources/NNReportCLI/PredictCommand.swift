@@ -39,6 +39,11 @@ public struct PredictCommand: ParsableCommand {
     /// Required by ParsableCommand.
     public init() {}
 
+    /// Rejects a weights file whose extension names no format, as a usage error (64), before reading anything.
+    public func validate() throws {
+        try GenerateCommand.requireFormat(of: weights, option: "--weights")
+    }
+
     /// Reads the weights, then the images (and labels), classifies them and prints the table or JSON; returns the exit status.
     func execute(stdout: TextSink, stderr: TextSink) -> Int32 {
         do {

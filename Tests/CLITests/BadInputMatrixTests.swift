@@ -240,7 +240,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                  message: { _ in "The value 'abc' is invalid for '--lr <x>' (see 'nnreport generate --help')" }),
         BadInput(name: "--weights with an unknown extension", status: 64, arguments: { scene in
             generate(scene, ["--weights", try scene.fixture("notebook.safetensors", as: "notebook.bin")])
-        }, message: { _ in "--weights: notebook.bin: extension '.bin' names no state-dict format (expected .pth, .pt or .safetensors)" }),
+        }, message: { _ in "--weights: notebook.bin: extension '.bin' names no state-dict format (expected .pth, .pt or .safetensors) (see 'nnreport generate --help')" }),
+        BadInput(name: "predict --weights without an extension", status: 64, arguments: { scene in
+            try predict(scene, weights: try scene.fixture("notebook.safetensors", as: "weights"))
+        }, message: { _ in "--weights: weights: has no extension to name its format (expected .pth, .pt or .safetensors) (see 'nnreport predict --help')" }),
         BadInput(name: "--save-weights with an unknown extension", status: 64, arguments: { scene in
             generate(scene, ["--save-weights", scene.path("trained.txt")])
         }, message: { _ in "--save-weights: trained.txt: extension '.txt' names no state-dict format (expected .pth, .pt or .safetensors) (see 'nnreport generate --help')" }),
