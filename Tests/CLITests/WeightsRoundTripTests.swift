@@ -143,6 +143,13 @@ import Testing
         let reluNet = try #require(loaded.sections.first { $0.id == "relunet" })
         #expect(reluNet.results["loadedWeights"] == .string("notebook-torch2.pth"))
         #expect(initial.sections.first { $0.id == "relunet" }?.results["loadedWeights"] == nil)
+
+        // The page says where the weights came from, and no longer that the printed values are the initial ones.
+        let page = try String(contentsOf: withWeights.appendingPathComponent("index.html"), encoding: .utf8)
+        let initialPage = try String(contentsOf: without.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("The weights printed and used below were loaded from <code>notebook-torch2.pth</code> (<code>--weights</code>)."))
+        #expect(page.components(separatedBy: "hold the weights loaded from <code>notebook-torch2.pth</code>").count == 3)
+        #expect(!page.contains("which bounds every value of it printed below") && initialPage.contains("which bounds every value of it printed below"))
     }
 
     @Test func theThreeNamingSchemesGiveTheSameReport() async throws {

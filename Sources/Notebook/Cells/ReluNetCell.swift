@@ -34,10 +34,11 @@ struct ReluNetCell: NotebookCell {
     /// weights replace every layer and are what the section prints.
     init(state: inout NotebookState) {
         model = ReluNet(generator: state.generator)
-        var section = NotebookSection()
-        section.paragraphs(NotebookProse.reluNet)
-        section.output("print(model)", model.description)
         let loaded = state.weights
+        var section = NotebookSection()
+        // With loaded weights, the paragraphs on the initial values and their bound would describe numbers not shown.
+        section.paragraphs(loaded == nil ? NotebookProse.reluNet : Array(NotebookProse.reluNet.prefix(1)))
+        section.output("print(model)", model.description)
         if let loaded {
             Self.reinitialiseFirstLayer(of: model, generator: state.generator)
             state.loadWeights(into: model)
