@@ -10,10 +10,12 @@ private final class SpyContent: ReportContent, @unchecked Sendable {
     private(set) var ran = false
     private let fixture = FixtureContent()
 
+    /// The fixture content's title, introduction and outline.
     var title: String { fixture.title }
     var introduction: String { fixture.introduction }
     var outline: [SectionOutline] { fixture.outline }
 
+    /// Records the call, then makes the fixture's sections.
     func makeSections(dataset: LoadedDataset, seed: UInt64, recorder: SectionRecorder) throws {
         ran = true
         try fixture.makeSections(dataset: dataset, seed: seed, recorder: recorder)
@@ -58,14 +60,18 @@ struct BadInputScene {
 
 /// One bad input: how to make it, the command line, and the exact line and status it must give.
 struct BadInput: Sendable, CustomTestStringConvertible {
+    /// What is wrong, as the test run lists the case.
     let name: String
+    /// The sysexits status it must give.
     let status: Int32
     /// Makes the files and returns the arguments.
     let arguments: @Sendable (BadInputScene) throws -> [String]
     /// The whole stderr line (without "nnreport: error: " and the newline), or its start when `prefixOnly`.
     let message: @Sendable (BadInputScene) -> String
+    /// Whether `message` is a stable start only (the rest words a zip or JSON library's reason).
     var prefixOnly = false
 
+    /// The case's name.
     var testDescription: String { name }
 }
 
@@ -88,12 +94,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         "\"\(key)\": {\"dtype\": \"\(dtype)\", \"shape\": \(shape), \"data_offsets\": [\(start), \(end)]}"
     }
 
+    /// The restricted unpickler's reason for refusing a global.
     static let refusal = "(only state dicts of tensors are read)"
 
+    /// Every case, by kind of input.
     static let cases: [BadInput] = idxCases + safetensorsCases + checkpointCases + optionCases + outputCases + templateCases
 
     // MARK: - IDX
 
+    /// IDX images and labels, through predict and generate --data-dir.
     static let idxCases: [BadInput] = [
         BadInput(name: "IDX images truncated", status: 65, arguments: { scene in
             let file = try scene.write(CraftedFiles.idx(dimensions: [8, 28, 28], data: Array(repeating: 0, count: 100)), "cut-idx3-ubyte")
@@ -139,6 +148,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     // MARK: - safetensors
 
+    /// safetensors files given to --weights.
     static let safetensorsCases: [BadInput] = [
         BadInput(name: "safetensors truncated to 5 bytes", status: 65, arguments: { scene in
             generate(scene, ["--weights", try scene.write(Data([1, 2, 3, 4, 5]), "five.safetensors")])
@@ -172,6 +182,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     // MARK: - Checkpoints
 
+    /// torch.save checkpoints given to --weights: damaged, hostile, of another shape, missing.
     static let checkpointCases: [BadInput] = [
         BadInput(name: "checkpoint truncated", status: 65, arguments: { scene in
             let bytes = try Data(contentsOf: TestPaths.modelFile("notebook-torch2.pth"))
@@ -233,6 +244,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     // MARK: - Options
 
+    /// Options out of range or naming no format.
     static let optionCases: [BadInput] = [
         BadInput(name: "--epochs -1", status: 64, arguments: { scene in generate(scene, ["--epochs=-1"]) },
                  message: { _ in "The value '-1' is invalid for '--epochs <n>': expected a whole number of 0 or more. (see 'nnreport generate --help')" }),
@@ -257,6 +269,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     // MARK: - Output paths
 
+    /// Paths that cannot be written.
     static let outputCases: [BadInput] = [
         BadInput(name: "--save-weights into a missing folder", status: 73, arguments: { scene in
             generate(scene, ["--save-weights", scene.path("no/such/trained.pth")])
@@ -277,6 +290,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     // MARK: - Templates
 
+    /// Templates missing or broken.
     static let templateCases: [BadInput] = [
         BadInput(name: "--templates folder missing", status: 66, arguments: { scene in
             generate(scene, ["--templates", scene.path("no-templates")])

@@ -88,24 +88,29 @@ enum CraftedFiles {
 
     // MARK: - Bytes
 
+    /// GLOBAL: `c<module>\n<name>\n`.
     private static func global(_ module: String, _ name: String) -> [UInt8] {
         [0x63] + Array("\(module)\n\(name)\n".utf8)
     }
 
+    /// BINUNICODE: a 4-byte length, then UTF-8.
     private static func unicode(_ text: String) -> [UInt8] {
         let utf8 = Array(text.utf8)
         return [0x58] + littleEndian(UInt32(utf8.count)) + utf8
     }
 
+    /// SHORT_BINUNICODE: a 1-byte length, then UTF-8.
     private static func shortUnicode(_ text: String) -> [UInt8] {
         let utf8 = Array(text.utf8)
         return [0x8C, UInt8(utf8.count)] + utf8
     }
 
+    /// The integer's bytes, least significant first.
     static func littleEndian<Value: FixedWidthInteger>(_ value: Value) -> [UInt8] {
         withUnsafeBytes(of: value.littleEndian) { Array($0) }
     }
 
+    /// The integer's bytes, most significant first.
     static func bigEndian<Value: FixedWidthInteger>(_ value: Value) -> [UInt8] {
         withUnsafeBytes(of: value.bigEndian) { Array($0) }
     }
