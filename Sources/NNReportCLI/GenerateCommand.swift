@@ -157,8 +157,10 @@ public struct GenerateCommand: ParsableCommand {
         }
         // Weights are read, and the path to save them checked, before any work.
         let loaded: NotebookWeights?
+        var configuration = configuration
         do {
             loaded = try weights.map { path throws(WeightsFileError) in try WeightsFile.load(path: path) }
+            if let weights, let loaded { configuration.weights = try WeightsFile.record(path: weights, weights: loaded) }
             if let saveWeights { try WeightsFile.checkWritable(path: saveWeights) }
         } catch {
             stderr.write("nnreport: error: \(error)\n")

@@ -140,6 +140,10 @@ import Testing
             #expect(a.results["label"] == b.results["label"] && a.results["label"] != nil, "\(id)")
             #expect(a.results["probabilities"] != b.results["probabilities"], "\(id): the loaded weights are used")
         }
+        let file = try Data(contentsOf: TestPaths.modelFile(printed.file))
+        #expect(loaded.reproducibility.weights == WeightsFileRecord(name: "notebook-torch2.pth", bytes: file.count,
+                                                                    sha256: SHA256.hexDigest(of: file), keys: "indexed"))
+        #expect(initial.reproducibility.weights == nil)
         let reluNet = try #require(loaded.sections.first { $0.id == "relunet" })
         #expect(reluNet.results["loadedWeights"] == .string("notebook-torch2.pth"))
         #expect(initial.sections.first { $0.id == "relunet" }?.results["loadedWeights"] == nil)
@@ -150,6 +154,8 @@ import Testing
         #expect(page.contains("The weights printed and used below were loaded from <code>notebook-torch2.pth</code> (<code>--weights</code>)."))
         #expect(page.components(separatedBy: "hold the weights loaded from <code>notebook-torch2.pth</code>").count == 3)
         #expect(!page.contains("which bounds every value of it printed below") && initialPage.contains("which bounds every value of it printed below"))
+        #expect(page.contains("<dt>Weights</dt><dd><code>notebook-torch2.pth</code> (indexed keys, \(grouped(file.count)) bytes), loaded into the lesson's 784-128-64-10 models; SHA-256 <code class=\"digest\">\(SHA256.hexDigest(of: file))</code></dd>"))
+        #expect(!initialPage.contains("<dt>Weights</dt>"))
     }
 
     @Test func theThreeNamingSchemesGiveTheSameReport() async throws {
@@ -157,7 +163,8 @@ import Testing
         defer { folder.remove() }
         let stateDict = try StateDict(contentsOf: TestPaths.modelFile("notebook.safetensors"))
         let weights = try NotebookWeights(stateDict: stateDict.entries, source: "weights.safetensors")
-        var pages: [[String: Data]] = []
+        var figures: [[String: Data]] = []
+        var documents: [ReportDocument] = []
         for scheme in NotebookWeights.Scheme.allCases {
             let schemeFolder = folder.url.appendingPathComponent(scheme.rawValue, isDirectory: true)
             try FileManager.default.createDirectory(at: schemeFolder, withIntermediateDirectories: true)
@@ -166,9 +173,14 @@ import Testing
             let output = schemeFolder.appendingPathComponent("output")
             let run = await run(["generate", "--output", output.path, "--no-timings", "--quiet", "--epochs", "0", "--weights", file.path])
             #expect(run.status == 0, "stderr: \(run.stderr)")
-            pages.append(try TemporaryFolder.contents(of: output))
+            figures.append(try TemporaryFolder.contents(of: output).filter { $0.key.hasPrefix("figures/") })
+            let document = try document(output)
+            #expect(document.reproducibility.weights?.keys == scheme.rawValue)
+            documents.append(document)
         }
-        #expect(pages.count == 3 && pages[1] == pages[0] && pages[2] == pages[0])
+        // The same sections and figures; only the reproducibility block's record of the file differs.
+        #expect(figures.count == 3 && !figures[0].isEmpty && figures[1] == figures[0] && figures[2] == figures[0])
+        #expect(documents[1].sections == documents[0].sections && documents[2].sections == documents[0].sections)
     }
 
     @Test func zeroEpochsSaveTheLoadedWeightsInAnotherFormat() async throws {
@@ -197,5 +209,15 @@ import Testing
         #expect(try StateDict(contentsOf: saved) == StateDict(contentsOf: loaded))
         let page = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(page.contains("Training starts from the weights loaded from <code>notebook-torch2.pth</code>"))
+    }
+
+    /// 440123 → "440,123", as the page groups digits.
+    private func grouped(_ value: Int) -> String {
+        var digits = String(value), groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        return ([digits] + groups).joined(separator: ",")
     }
 }

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import ModelFiles
 import NN
@@ -36,6 +37,19 @@ public enum WeightsFile {
             return try NotebookWeights(stateDict: stateDict.entries, source: name)
         } catch {
             throw WeightsFileError(option: option, message: "\(name): \(error.description)", failureKind: .dataError)
+        }
+    }
+
+    /// The reproducibility record of the weights file at `path`, whose tensors `weights` are.
+    public static func record(path: String, weights: NotebookWeights, option: String = "--weights") throws(WeightsFileError) -> WeightsFileRecord {
+        let url = URL(fileURLWithPath: path)
+        do {
+            let data = try Data(contentsOf: url)
+            return WeightsFileRecord(name: url.lastPathComponent, bytes: data.count, sha256: SHA256.hexDigest(of: data),
+                                     keys: weights.scheme.rawValue)
+        } catch {
+            throw WeightsFileError(option: option, message: "\(url.lastPathComponent): cannot be read: \(error.localizedDescription)",
+                                   failureKind: .ioError)
         }
     }
 
