@@ -51,7 +51,7 @@ import Testing
         #expect(try #require(outputs.first { $0.label.contains("print('Updated weights - '") }).text
             .hasPrefix("Updated weights -  Parameter containing:\ntensor([["))
         // Redo the step by hand: the largest change is lr × the largest gradient, up to float rounding.
-        let copy = Sequential.notebookTraining(generator: cell.modelDraws.copy())
+        let copy = cell.makeInitialModel()
         let first = try #require(copy[0] as? Linear)
         let train = try MNISTDataset(.mnistSample, split: .train)
         var batches = DataLoader(dataset: train, batchSize: 64, shuffle: false).makeIterator()
@@ -68,8 +68,8 @@ import Testing
         let demonstrations = try #require(cells.first(LossesAndGradientsCell.self))
         let training = try #require(cells.first(TrainingCell.self))
         #expect(demonstrations.model === training.model, "the training cell trains the demonstrations' network")
-        // modelDraws draws the same initial weights again; the trained ones have moved away from them.
-        let fresh = Sequential.notebookTraining(generator: demonstrations.modelDraws.copy())
+        // makeInitialModel makes the same initial weights again; the trained ones have moved away from them.
+        let fresh = demonstrations.makeInitialModel()
         let freshFirst = try #require(fresh[0] as? Linear), trainedFirst = try #require(training.model[0] as? Linear)
         #expect(freshFirst.weight.data.shape == trainedFirst.weight.data.shape)
         #expect(freshFirst.weight.data.storage != trainedFirst.weight.data.storage)

@@ -40,9 +40,9 @@ struct TrainingCell: NotebookCell {
 
     /// Trains `model` (the demonstrations' untrained network) on `training` with shuffles drawn from the state's
     /// generator, measuring it on `training` and `test`.
-    /// Then trains copies of it (`modelDraws` draws it again) by the three optimisers of the comparison on the
+    /// Then trains copies of it as it starts (`makeInitialModel`) by the three optimisers of the comparison on the
     /// same shuffles, without touching the state's generator.
-    init(model: Sequential, modelDraws: TorchGenerator, state: inout NotebookState, training: MNISTDataset,
+    init(model: Sequential, makeInitialModel: () -> Sequential, state: inout NotebookState, training: MNISTDataset,
          test: MNISTDataset, options: TrainingOptions, progress: TrainingProgress.Handler? = nil) throws {
         self.model = model
         shuffleDraws = state.generator.copy()
@@ -54,11 +54,12 @@ struct TrainingCell: NotebookCell {
         run = TrainingRun(model: model, loader: loader, trainSet: trainSet, testSet: testSet, options: options,
                           progress: progress)
         let after = withNoGrad { model(shown) }.exp()
-        comparison = OptimizerComparison(modelDraws: modelDraws, shuffleDraws: shuffleDraws, training: training,
+        comparison = OptimizerComparison(makeModel: makeInitialModel, shuffleDraws: shuffleDraws, training: training,
                                          trainSet: trainSet, testSet: testSet, options: options, progress: progress)
 
         var section = NotebookSection()
         section.paragraphs(NotebookProse.training(options, kind: state.kind))
+        if let loaded = state.weights { section.paragraph(NotebookProse.loadedTraining(loaded.source)) }
         section.output("print(model)", model.description)
         let lossLines = run.epochs.map { "Training loss: \($0.trainLoss.description)" }
         if !lossLines.isEmpty {

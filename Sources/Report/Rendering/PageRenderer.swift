@@ -70,7 +70,7 @@ struct PageRenderer {
     private func reproducibilityContext(_ report: Report) -> [String: Any] {
         let info = report.reproducibility
         let timings = report.timings
-        return [
+        var context: [String: Any] = [
             "seed": String(info.seed),
             "dataset": info.datasetName,
             "digest": info.datasetDigest,
@@ -93,6 +93,10 @@ struct PageRenderer {
             },
             "total": DurationFormat.string(timings.total),
         ]
+        if let weights = info.weights {
+            context["weights"] = ["name": weights.name, "bytes": grouped(weights.bytes), "sha256": weights.sha256, "keys": weights.keys]
+        }
+        return context
     }
 
     /// 60000 → "60,000" (fixed, locale-independent).
