@@ -63,7 +63,7 @@ import Testing
         // The predictions are the trained network's own: its confusion matrix and test accuracy in report.json.
         var confusion = Array(repeating: Array(repeating: 0, count: 10), count: 10)
         for image in parsed.images { confusion[try #require(image.label)][image.prediction] += 1 }
-        let training = try #require(report.sections.last?.results["training"])
+        let training = try #require(report.sections.first { $0.id == "training" }?.results["training"])
         guard case let .object(results) = training, case let .array(rows)? = results["confusion"],
               case let .array(epochs)? = results["epochs"], case let .object(last)? = epochs.last else {
             Issue.record("no training results in report.json")
