@@ -70,6 +70,9 @@ import zipfile
 import torch
 from torch import nn
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from torch_notebook_reference import ReluNet  # noqa: E402  (the notebook's ReluNet: its attribute names are its keys)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUTPUT = os.path.join(ROOT, "Tests", "Fixtures", "model-files")
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -274,18 +277,6 @@ def hostile_fixtures():
 
 
 # MARK: - Probabilities of the notebook fixtures and strict-loading errors
-
-
-class ReluNet(nn.Module):
-    """The notebook's ReluNet: its attribute names are its state-dict keys."""
-
-    def __init__(self):
-        super().__init__()
-        self.input_to_hidden_one = nn.Linear(784, 128)
-        self.hidden_one_to_hidden_two = nn.Linear(128, 64)
-        self.hidden_two_to_output = nn.Linear(64, 10)
-        self.relu = nn.ReLU()
-        self.softmax = nn.Softmax(dim=1)
 
 
 def sample_test_images(count):

@@ -10,13 +10,8 @@ import Report
 public enum WeightsFile {
     /// Reads `path` and recognises the lesson's network in it, in any of its three naming schemes.
     public static func load(path: String, option: String = "--weights") throws(WeightsFileError) -> NotebookWeights {
-        let url = URL(fileURLWithPath: path)
+        let url = try checkedFormat(path: path, option: option)
         let name = url.lastPathComponent
-        do {
-            _ = try ModelFileFormat(url: url)
-        } catch {
-            throw WeightsFileError(option: option, message: error.description, failureKind: .usage)
-        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw WeightsFileError(option: option, message: "\(name): no such file (\(path))", failureKind: .noInput)
@@ -40,6 +35,17 @@ public enum WeightsFile {
         }
     }
 
+    /// `path` as a URL, once its extension names a state-dict format (else a usage error naming `option`).
+    private static func checkedFormat(path: String, option: String) throws(WeightsFileError) -> URL {
+        let url = URL(fileURLWithPath: path)
+        do {
+            _ = try ModelFileFormat(url: url)
+        } catch {
+            throw WeightsFileError(option: option, message: error.description, failureKind: .usage)
+        }
+        return url
+    }
+
     /// The reproducibility record of the weights file at `path`, whose tensors `weights` are.
     public static func record(path: String, weights: NotebookWeights, option: String = "--weights") throws(WeightsFileError) -> WeightsFileRecord {
         let url = URL(fileURLWithPath: path)
@@ -56,13 +62,8 @@ public enum WeightsFile {
     /// Checks, before any work, that `path` names a state-dict format by its extension (else a usage error) and
     /// a file that can be created: not a folder, in an existing, writable folder.
     public static func checkWritable(path: String, option: String = "--save-weights") throws(WeightsFileError) {
-        let url = URL(fileURLWithPath: path)
+        let url = try checkedFormat(path: path, option: option)
         let name = url.lastPathComponent
-        do {
-            _ = try ModelFileFormat(url: url)
-        } catch {
-            throw WeightsFileError(option: option, message: error.description, failureKind: .usage)
-        }
         func refuse(_ reason: String) -> WeightsFileError {
             WeightsFileError(option: option, message: "\(name): cannot be written: \(reason)", failureKind: .cannotCreateOutput)
         }
