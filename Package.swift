@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Resources/templates")]),
         .target(name: "NNReportCLI", dependencies: [
-            "NN", "Notebook", "Report", "CairoBackend", "Plotting",
+            "NN", "Datasets", "ModelFiles", "Notebook", "Report", "CairoBackend", "Plotting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NN", "Datasets", "Plotting", "TestSupport"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Notebook", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "NN", "Datasets", "Plotting"]),
-        .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report", "NN", "Datasets", "Plotting", "CairoBackend", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NNReportCLI", "Report", "NN", "Datasets", "ModelFiles", "Notebook", "Plotting", "CairoBackend", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

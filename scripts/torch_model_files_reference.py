@@ -26,7 +26,13 @@ What it generates
 * ``expected.json`` -- for every state-dict fixture: its keys in order, each tensor's shape, stored
   dtype, SHA-256 of its float32 little-endian bytes (``tensor.float().contiguous()``) and its first
   values' float32 bit patterns; the refused global of each evil file; and ``printed``, what
-  ``print(sd['0.weight'])`` shows for the notebook model.
+  ``print(sd['0.weight'])`` shows for the notebook model; ``probabilities``, torch's softmax outputs
+  of the three notebook fixtures, each loaded by ``load_state_dict`` into the notebook's Sequential, for
+  the first 8 test images of the embedded MNIST sample normalised as the report does
+  (``(x/255 - 0.5)/0.5``), by torch 2.x and (for ``notebook-torch1.pth``) torch 1.13; and
+  ``printed_parameter``, what ``print(model[0].weight)`` shows after loading ``notebook-torch2.pth``; and
+  ``load_errors``, the text of the ``RuntimeError`` that ``load_state_dict(strict=True)`` raises for
+  state dicts that do not fit (missing and unexpected keys, size mismatches).
 
 How to re-run
 -------------
@@ -34,6 +40,10 @@ From the repository root, with the torch 2.x + safetensors venv (torch 1.13 fixt
 Debian's ``python3-torch`` under ``/usr/bin/python3``, run by this script when it is installed)::
 
     /opt/torchvenv/bin/python scripts/torch_model_files_reference.py
+
+Only ``probabilities`` and ``load_errors`` in ``expected.json``, leaving every fixture file as it is::
+
+    /opt/torchvenv/bin/python scripts/torch_model_files_reference.py probabilities
 
 Checking that PyTorch reads the files our Swift writers produce (run by hand; the Swift test
 suite never needs torch)::
@@ -60,10 +70,16 @@ import zipfile
 import torch
 from torch import nn
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from torch_notebook_reference import ReluNet  # noqa: E402  (the notebook's ReluNet: its attribute names are its keys)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUTPUT = os.path.join(ROOT, "Tests", "Fixtures", "model-files")
 SYSTEM_PYTHON = "/usr/bin/python3"
 TORCH1_FLAG = "--torch1-part"
+TORCH1_PROBABILITIES_FLAG = "--torch1-probabilities"
+SAMPLE = os.path.join(ROOT, "Sources", "Datasets", "Resources", "mnist-sample")
+PROBABILITY_IMAGES = 8
 
 
 # MARK: - Models
@@ -260,6 +276,129 @@ def hostile_fixtures():
     return entries
 
 
+# MARK: - Probabilities of the notebook fixtures and strict-loading errors
+
+
+def sample_test_images(count):
+    """The first ``count`` test images of the embedded sample as (count, 784) float32, normalised as the report does."""
+    import gzip
+    with gzip.open(os.path.join(SAMPLE, "t10k-images-idx3-ubyte.gz"), "rb") as file:
+        data = file.read()
+    magic, total, rows, cols = (int.from_bytes(data[i:i + 4], "big") for i in range(0, 16, 4))
+    assert magic == 0x803 and rows == cols == 28 and total >= count
+    pixels = torch.tensor(list(data[16:16 + count * 784]), dtype=torch.uint8).reshape(count, 784)
+    return (pixels.float().div(255) - 0.5) / 0.5
+
+
+def load_fixture(name):
+    path = os.path.join(OUTPUT, name)
+    if name.endswith(".safetensors"):
+        from safetensors.torch import load_file
+        return load_file(path)
+    try:
+        return torch.load(path, weights_only=True)
+    except TypeError:  # torch 1.13 has no weights_only
+        return torch.load(path)
+
+
+def fixture_probabilities(names):
+    images = sample_test_images(PROBABILITY_IMAGES)
+    result = {}
+    for name in names:
+        model = notebook_model()
+        model.load_state_dict(load_fixture(name), strict=True)
+        with torch.no_grad():
+            probabilities = model(images)
+        result[name] = [[float(p) for p in row] for row in probabilities]
+    return result
+
+
+def load_error_cases():
+    notebook = notebook_model().state_dict()
+    small = small_model().state_dict()
+    renamed = collections.OrderedDict((k, v) for k, v in notebook.items() if k not in ("0.weight", "4.bias"))
+    renamed["fc1.weight"] = notebook["0.weight"]
+    wrong_first = collections.OrderedDict(notebook)
+    wrong_first["0.weight"] = torch.zeros(64, 784)
+    return [
+        ("small model into the notebook's Sequential", notebook_model, small),
+        ("renamed keys", notebook_model, renamed),
+        ("one layer of another size", notebook_model, wrong_first),
+        ("Sequential keys into ReluNet", ReluNet, notebook),
+    ]
+
+
+def load_errors():
+    errors = []
+    for case, make_model, state_dict in load_error_cases():
+        try:
+            make_model().load_state_dict(state_dict, strict=True)
+            raise AssertionError(f"{case}: loaded")
+        except RuntimeError as error:
+            errors.append({
+                "case": case,
+                "model": type(make_model()).__name__,
+                "state_dict": [[key, list(value.shape)] for key, value in state_dict.items()],
+                "message": str(error),
+            })
+    return errors
+
+
+def torch1_probabilities():
+    json.dump({"torch_version": torch.__version__,
+               "probabilities": fixture_probabilities(["notebook-torch1.pth"])}, sys.stdout)
+
+
+def probability_document():
+    printed = notebook_model()
+    printed.load_state_dict(load_fixture("notebook-torch2.pth"), strict=True)
+    document = {
+        # print(model[0].weight) of the notebook's Sequential after load_state_dict of notebook-torch2.pth.
+        "printed_parameter": {"file": "notebook-torch2.pth", "code": "print(model[0].weight)", "text": str(printed[0].weight)},
+        "images": f"mnist-sample/t10k-images-idx3-ubyte.gz, first {PROBABILITY_IMAGES}, (x/255 - 0.5)/0.5",
+        "torch_version": torch.__version__,
+        "by_file": fixture_probabilities(["notebook-torch2.pth", "notebook.safetensors", "notebook-torch1.pth"]),
+    }
+    result = subprocess.run([SYSTEM_PYTHON, os.path.abspath(__file__), TORCH1_PROBABILITIES_FLAG],
+                            capture_output=True, text=True) if os.path.exists(SYSTEM_PYTHON) else None
+    if result is not None and result.returncode == 0:
+        part = json.loads(result.stdout)
+        document["torch1_version"] = part["torch_version"]
+        document["torch1_by_file"] = part["probabilities"]
+    else:
+        print("torch 1.13: probabilities skipped", file=sys.stderr)
+    return document
+
+
+def compact_expected_text(document):
+    """The document with one tensor description and one probability row per line (reviewable, small diffs)."""
+    text = json.dumps(document, indent=1)
+    for entry in document["files"]:
+        for tensor in entry["tensors"]:
+            text = text.replace(json.dumps(tensor, indent=1).replace("\n", "\n    "), json.dumps(tensor), 1)
+    for by_file in ("by_file", "torch1_by_file"):
+        for rows in document.get("probabilities", {}).get(by_file, {}).values():
+            for row in rows:
+                text = text.replace(json.dumps(row, indent=1).replace("\n", "\n    "), json.dumps(row), 1)
+    for error in document.get("load_errors", []):
+        for entry in error["state_dict"]:
+            text = text.replace(json.dumps(entry, indent=1).replace("\n", "\n    "), json.dumps(entry), 1)
+            text = text.replace(json.dumps(entry[1], indent=1).replace("\n", "\n     "), json.dumps(entry[1]), 1)
+    assert json.loads(text) == document
+    return text
+
+
+def update_probabilities():
+    path = os.path.join(OUTPUT, "expected.json")
+    with open(path, encoding="utf-8") as file:
+        document = json.load(file)
+    document["probabilities"] = probability_document()
+    document["load_errors"] = load_errors()
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(compact_expected_text(document) + "\n")
+    print(f"updated probabilities and load_errors in {os.path.relpath(path, ROOT)}", file=sys.stderr)
+
+
 # MARK: - Verifying our files
 
 
@@ -328,13 +467,11 @@ def generate():
         "pickle_identical": "plain-ordereddict-torch2.pth",
         "hostile": hostile_fixtures(),
         "files": files,
+        "probabilities": probability_document(),
+        "load_errors": load_errors(),
     }
     # One tensor per line keeps the file reviewable and its diffs small.
-    text = json.dumps(document, indent=1)
-    for entry in files:
-        for tensor in entry["tensors"]:
-            text = text.replace(json.dumps(tensor, indent=1).replace("\n", "\n    "), json.dumps(tensor), 1)
-    assert json.loads(text) == document
+    text = compact_expected_text(document)
     with open(os.path.join(OUTPUT, "expected.json"), "w", encoding="utf-8") as file:
         file.write(text + "\n")
     total = sum(os.path.getsize(os.path.join(OUTPUT, n)) for n in os.listdir(OUTPUT))
@@ -346,6 +483,10 @@ def generate():
 if __name__ == "__main__":
     if sys.argv[1:2] == [TORCH1_FLAG]:
         torch1_part()
+    elif sys.argv[1:2] == [TORCH1_PROBABILITIES_FLAG]:
+        torch1_probabilities()
+    elif sys.argv[1:] == ["probabilities"]:
+        update_probabilities()
     elif sys.argv[1:2] == ["verify"] and len(sys.argv) == 3:
         sys.exit(verify(sys.argv[2]))
     elif len(sys.argv) == 1:

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import ModelFiles
 import NN
 import Notebook
 import Report
@@ -20,6 +21,8 @@ public struct GenerateCommand: ParsableCommand {
           nnreport generate --templates my-templates  # a customised copy of the templates
           nnreport generate --epochs 10 --optimizer adam --lr 0.001
           nnreport generate --epochs 0                # the notebook's ten sections only
+          nnreport generate --weights model.pth       # the lesson's models start from a state dict
+          nnreport generate --save-weights trained.safetensors
 
         The output folder is replaced atomically: the new report is built in a
         hidden folder beside it and swapped in only when complete, so a failure
@@ -78,19 +81,45 @@ public struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("batch-size"), help: ArgumentHelp("Images per training step.", valueName: "n"))
     var batchSize: Int = 64
 
+    /// `--weights FILE`.
+    @Option(name: .long, help: ArgumentHelp("A state dict (.pth, .pt or .safetensors) of the lesson's 784-128-64-10 network, loaded into its models (indexed, named or ReluNet keys).", valueName: "file"))
+    var weights: String?
+
+    /// `--save-weights FILE`.
+    @Option(name: .customLong("save-weights"), help: ArgumentHelp("Write the trained network's state dict (indexed keys) to a .pth, .pt or .safetensors file.", valueName: "file"))
+    var saveWeights: String?
+
     /// Required by ParsableCommand.
     public init() {}
 
-    /// Rejects a dataset that needs `--data-dir` before any work, as a usage error (64) naming the option.
+    /// Rejects bad values, a weights file whose extension names no format and a dataset that needs `--data-dir`
+    /// before any work, as usage errors (64) naming the option.
     public func validate() throws {
         try Self.require(epochs >= 0, "--epochs <n>", "\(epochs)", "a whole number of 0 or more")
         try Self.require(lr.isFinite && lr > 0, "--lr <x>", "\(lr)", "a positive number")
         try Self.require(momentum.isFinite && momentum >= 0, "--momentum <x>", "\(momentum)", "a number of 0 or more")
         try Self.require(batchSize > 0, "--batch-size <n>", "\(batchSize)", "a positive whole number")
+        try Self.requireFormat(of: weights, option: "--weights")
+        try Self.requireFormat(of: saveWeights, option: "--save-weights")
+        if saveWeights != nil {
+            guard epochs > 0 || weights != nil else {
+                throw ValidationError("--save-weights with --epochs 0 needs --weights: no network is trained, so there is nothing to save")
+            }
+        }
         do {
             _ = try DatasetSource(kind: dataset, directory: dataDir)
         } catch let error as DatasetError {
             throw ValidationError("\(error.description); name it with --data-dir <dir>")
+        }
+    }
+
+    /// Throws a usage error naming `option` unless `path` (if any) ends in an extension that names a state-dict format.
+    static func requireFormat(of path: String?, option: String) throws {
+        guard let path else { return }
+        do {
+            _ = try ModelFileFormat(url: URL(fileURLWithPath: path))
+        } catch {
+            throw ValidationError("\(option): \(error.description)")
         }
     }
 
@@ -126,6 +155,21 @@ public struct GenerateCommand: ParsableCommand {
             stderr.write("nnreport: error: \(error)\n")
             return 64
         }
+        // Weights are read, and the path to save them checked, before any work.
+        let loaded: NotebookWeights?
+        var configuration = configuration
+        do {
+            loaded = try weights.map { path throws(WeightsFileError) in try WeightsFile.load(path: path) }
+            if let weights, let loaded { configuration.weights = try WeightsFile.record(path: weights, weights: loaded) }
+            if let saveWeights { try WeightsFile.checkWritable(path: saveWeights) }
+        } catch {
+            stderr.write("nnreport: error: \(error)\n")
+            return error.failureKind.exitCode
+        }
+        // The notebook's content takes the training options and weights (a test's slot for the trained network is
+        // kept); a test's own content is used as given.
+        let notebook = content as? NotebookContent
+        let slot = notebook?.trainedNetwork ?? TrainedNetworkSlot()
         let showProgress = stderr.isTerminal && !quiet
         // Training steps rewrite one line in place; a finished section's line replaces it.
         let progressLine = showProgress ? ProgressLine(sink: stderr) : nil
@@ -133,8 +177,8 @@ public struct GenerateCommand: ParsableCommand {
         if let progressLine {
             reportStep = { @Sendable progress in progressLine.update(progress.line) }
         }
-        // The notebook's content takes the training options; a test's own content is used as given.
-        let content = content is NotebookContent ? NotebookContent(training: training, progress: reportStep) : content
+        let content = notebook == nil ? content
+            : NotebookContent(training: training, weights: loaded, trainedNetwork: slot, progress: reportStep)
         let pipeline = ReportPipeline(configuration: configuration, content: content, renderer: renderer)
         defer { progressLine?.clear() }
         do {
@@ -148,10 +192,35 @@ public struct GenerateCommand: ParsableCommand {
                 let figures = outcome.report.sections.reduce(0) { $0 + $1.figures.count }
                 stdout.write("Wrote \(outcome.folder.appendingPathComponent("index.html").path) (\(outcome.report.sections.count) sections, \(figures) figures)\n")
             }
+            if let saveWeights, notebook != nil {
+                try save(trained: slot.network, loaded: loaded, to: saveWeights, stdout: stdout)
+            }
             return 0
         } catch {
             stderr.write("nnreport: error: \(oneLineDescription(of: error))\n")
             return FailureKind.of(error).exitCode
+        }
+    }
+
+    /// Writes the trained network's weights — or, with `--epochs 0`, the loaded ones the training would have
+    /// started from — to `path`.
+    private func save(trained: Module?, loaded: NotebookWeights?, to path: String, stdout: TextSink) throws {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let weights: NotebookWeights
+        if let trained {
+            do {
+                weights = try NotebookWeights(of: trained, source: name)
+            } catch {
+                throw WeightsFileError(option: "--save-weights", message: "\(name): \(error.description)", failureKind: .software)
+            }
+        } else if let loaded {
+            weights = loaded
+        } else {
+            throw WeightsFileError(option: "--save-weights", message: "\(name): no network was trained", failureKind: .software)
+        }
+        try WeightsFile.save(weights, to: path)
+        if !quiet {
+            stdout.write("Wrote \(path) (\(trained == nil ? "the loaded" : "the trained") network's state dict, 6 tensors)\n")
         }
     }
 }

@@ -16,6 +16,9 @@ public enum NNReport {
             if let generate = command as? GenerateCommand {
                 return await generate.execute(stdout: stdout, stderr: stderr, content: content, renderer: renderer, kernel: kernel)
             }
+            if let predict = command as? PredictCommand {
+                return predict.execute(stdout: stdout, stderr: stderr)
+            }
             try command.run()  // `help`, `--help` and the bare root throw a help request, handled below
             return 0
         } catch {
@@ -26,7 +29,8 @@ public enum NNReport {
             }
             let message = NNReportCommand.message(for: error)
                 .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-            stderr.write("nnreport: error: \(message) (see 'nnreport generate --help')\n")
+            let subcommand = arguments.first == PredictCommand.configuration.commandName ? "predict" : "generate"
+            stderr.write("nnreport: error: \(message) (see 'nnreport \(subcommand) --help')\n")
             return status.rawValue
         }
     }

@@ -3,7 +3,7 @@ import Datasets
 import NN
 import Report
 
-/// `nnreport`: the root command; its only subcommand today is `generate`.
+/// `nnreport`: the root command, with the subcommands `generate` and `predict`.
 public struct NNReportCommand: ParsableCommand {
     /// Name, summary, examples, version and subcommands.
     public static let configuration = CommandConfiguration(
@@ -15,6 +15,8 @@ public struct NNReportCommand: ParsableCommand {
           nnreport generate --dataset mnist --data-dir ~/mnist --seed 7
           nnreport generate --dataset fashion-mnist --self-contained
           nnreport generate --no-timings --quiet   # byte-identical reruns
+          nnreport generate --save-weights trained.pth
+          nnreport predict --weights trained.pth --images t10k-images-idx3-ubyte.gz
 
         Exit status (sysexits): 0 success, 64 usage, 65 bad data or template,
         66 missing input, 70 internal error, 73 cannot create the output,
@@ -22,7 +24,7 @@ public struct NNReportCommand: ParsableCommand {
         """,
         version: "nnreport \(BuildInfo.nnreportVersion) (Swift \(BuildInfo.swiftVersion))\n"
             + "matrix kernel: \(MatrixKernel.active)",
-        subcommands: [GenerateCommand.self])
+        subcommands: [GenerateCommand.self, PredictCommand.self])
 
     /// Required by ParsableCommand.
     public init() {}

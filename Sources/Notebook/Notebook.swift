@@ -36,13 +36,13 @@ public enum Notebook {
     /// training on `training` measured on `test` (a shuffle per epoch), and the optimisers' comparison (which
     /// draws from copies only). `progress` hears of every training step.
     public static func run(training: MNISTDataset, test: MNISTDataset, kind: DatasetKind, seed: UInt64,
-                           options: TrainingOptions, progress: TrainingProgress.Handler? = nil,
-                           cells: inout some CellRunner) throws {
-        var state = try runNotebook(training: training, kind: kind, seed: seed, cells: &cells)
+                           options: TrainingOptions, weights: NotebookWeights? = nil,
+                           progress: TrainingProgress.Handler? = nil, cells: inout some CellRunner) throws {
+        var state = try runNotebook(training: training, kind: kind, seed: seed, weights: weights, cells: &cells)
         guard options.epochs > 0 else { return }
         let demonstrations = try cells.run { LossesAndGradientsCell(state: &state, training: training) }
         let trained = try cells.run {
-            try TrainingCell(model: demonstrations.model, modelDraws: demonstrations.modelDraws, state: &state,
+            try TrainingCell(model: demonstrations.model, makeInitialModel: demonstrations.makeInitialModel, state: &state,
                              training: training, test: test, options: options, progress: progress)
         }
         _ = try cells.run {
@@ -51,9 +51,9 @@ public enum Notebook {
     }
 
     /// The notebook's ten cells; returns the state they leave, for the training cell to continue from.
-    private static func runNotebook(training: MNISTDataset, kind: DatasetKind, seed: UInt64,
+    private static func runNotebook(training: MNISTDataset, kind: DatasetKind, seed: UInt64, weights: NotebookWeights? = nil,
                                     cells: inout some CellRunner) throws -> NotebookState {
-        var state = NotebookState(training: training, kind: kind, seed: seed)
+        var state = NotebookState(training: training, kind: kind, seed: seed, weights: weights)
         _ = try cells.run { try DataCell(state: state) }
         let flattening = try cells.run { FlatteningCell(state: state) }
         let tensorNetwork = try cells.run { TensorNetworkCell(inputs: flattening.inputs, state: &state) }

@@ -16,11 +16,15 @@ public struct NotebookState {
     public let generator: TorchGenerator
     /// `images, labels` as the last `next(iter(trainloader))` left them.
     public private(set) var batch: Batch
+    /// Weights to load into the lesson's 784-128-64-10 models once each is made (`--weights`), or nil.
+    public let weights: NotebookWeights?
 
     /// The notebook's set-up: the loader over `training`, the generator seeded with `seed`, and the first
-    /// `images, labels = next(iter(trainloader))`, which the data and flattening cells show.
-    public init(training: MNISTDataset, kind: DatasetKind, seed: UInt64) {
+    /// `images, labels = next(iter(trainloader))`, which the data and flattening cells show. With `weights`, the
+    /// cells still create their models from the generator — so every later draw is the same — then load them.
+    public init(training: MNISTDataset, kind: DatasetKind, seed: UInt64, weights: NotebookWeights? = nil) {
         self.kind = kind
+        self.weights = weights
         generator = TorchGenerator(seed: seed)
         trainLoader = DataLoader(dataset: training, batchSize: 64, shuffle: true, generator: generator)
         batch = Self.firstBatch(of: trainLoader)
@@ -40,6 +44,11 @@ public struct NotebookState {
             preconditionFailure("the training set is empty, which the dataset reader rejects")
         }
         return batch
+    }
+
+    /// Loads `weights`, if any, into `model`, one of the lesson's 784-128-64-10 models, after it drew its initial values.
+    public func loadWeights(into model: Module) {
+        weights?.load(into: model)
     }
 
     // MARK: - The dataset's words

@@ -32,7 +32,7 @@ extension Axes {
                                    Point(x: box.maxX, y: box.maxY), Point(x: box.minX, y: box.maxY),
                                    Point(x: box.minX, y: box.minY)], style: spine)
         }
-        drawLegend(in: box, on: canvas)
+        drawLegend(in: box, transform: transform, on: canvas)
         for text in decorations.texts { text.draw(on: canvas) }
     }
 

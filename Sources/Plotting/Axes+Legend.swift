@@ -4,7 +4,9 @@ import Foundation
 /// label, on a rounded white frame with seaborn's light-grey edge.
 extension Axes {
     /// Where the legend box sits inside the axes (matplotlib's location names).
-    public enum LegendLocation: Sendable {
+    public enum LegendLocation: Sendable, CaseIterable {
+        /// matplotlib's "best": of the other places, in this order, the first that covers the fewest pieces of data.
+        case best
         case upperRight, upperLeft, lowerLeft, lowerRight, centerRight
     }
 
@@ -39,7 +41,7 @@ extension Axes {
 
     /// Draws the legend inside `box` (matplotlib sizes in units of the legend font size: border pad 0.4,
     /// handle length 2, handle-text pad 0.8, label spacing 0.5, border-axes pad 0.5; frame alpha 0.8).
-    func drawLegend(in box: Rect, on canvas: Canvas) {
+    func drawLegend(in box: Rect, transform: DataTransform, on canvas: Canvas) {
         guard let location = legendLocation else { return }
         let entries = legendEntries
         guard !entries.isEmpty else { return }
@@ -50,13 +52,13 @@ extension Axes {
         let textWidth = metrics.map(\.width).max() ?? 0
         let width = 0.4 * em * 2 + 2 * em + 0.8 * em + textWidth
         let height = 0.4 * em * 2 + rowHeight * Double(entries.count) + 0.5 * em * Double(entries.count - 1)
-        let inset = 0.5 * em
-        let x = (location == .upperLeft || location == .lowerLeft) ? box.minX + inset : box.maxX - inset - width
-        let y = switch location {
-        case .upperLeft, .upperRight: box.minY + inset
-        case .lowerLeft, .lowerRight: box.maxY - inset - height
-        case .centerRight: box.midY - height / 2
+        let place = { (location: LegendLocation) in
+            Self.legendFrame(at: location, width: width, height: height, inset: 0.5 * em, in: box)
         }
+        let placed = location == .best
+            ? LegendLocation.allCases.dropFirst().min { overlap(of: place($0), transform) < overlap(of: place($1), transform) }!
+            : location
+        let x = place(placed).minX, y = place(placed).minY
         let frame = Axes.roundedRectangle(Rect(x: x, y: y, width: width, height: height), radius: 0.2 * em)
         canvas.fillPolygon(frame, color: Color(red: 1, green: 1, blue: 1, alpha: 0.8))
         canvas.strokePolyline(frame + [frame[0]], style: StrokeStyle(color: theme.spineColor, width: pixels(theme.patchLineWidth)))
@@ -83,6 +85,55 @@ extension Axes {
     }
 
     /// A rectangle with rounded corners as a polygon (quarter circles of `radius`, 6 segments each).
+    /// The legend's frame at `location` (not `.best`), `inset` from the edges of `box`.
+    static func legendFrame(at location: LegendLocation, width: Double, height: Double, inset: Double, in box: Rect) -> Rect {
+        let x = (location == .upperLeft || location == .lowerLeft) ? box.minX + inset : box.maxX - inset - width
+        let y = switch location {
+        case .upperLeft, .upperRight, .best: box.minY + inset
+        case .lowerLeft, .lowerRight: box.maxY - inset - height
+        case .centerRight: box.midY - height / 2
+        }
+        return Rect(x: x, y: y, width: width, height: height)
+    }
+
+    /// How much data `frame` would hide (matplotlib's "badness"): the segments of lines that cross it, the markers
+    /// in it and the bars that overlap it.
+    func overlap(of frame: Rect, _ transform: DataTransform) -> Int {
+        func inside(_ p: Point) -> Bool { p.x >= frame.minX && p.x <= frame.maxX && p.y >= frame.minY && p.y <= frame.maxY }
+        var count = 0
+        for artist in artists {
+            switch artist.kind {
+            case let .line(points, _):
+                let pixels = points.map { transform.point($0.x, $0.y) }
+                if pixels.count == 1, inside(pixels[0]) { count += 1 }
+                for (a, b) in zip(pixels, pixels.dropFirst()) where Self.segment(a, b, crosses: frame) { count += 1 }
+            case let .markers(points, _, _):
+                count += points.filter { inside(transform.point($0.x, $0.y)) }.count
+            case let .bars(rects, _, _, _):
+                count += rects.filter { transform.rect($0).intersects(frame) }.count
+            case .image, .horizontalLine, .verticalLine, .text:
+                break
+            }
+        }
+        return count
+    }
+
+    /// Whether the segment from `a` to `b` meets `rect` (Liang–Barsky clipping).
+    static func segment(_ a: Point, _ b: Point, crosses rect: Rect) -> Bool {
+        var low = 0.0, high = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        for (p, q) in [(-dx, a.x - rect.minX), (dx, rect.maxX - a.x), (-dy, a.y - rect.minY), (dy, rect.maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 { low = max(low, t) } else { high = min(high, t) }
+                if low > high { return false }
+            }
+        }
+        return true
+    }
+
     static func roundedRectangle(_ r: Rect, radius: Double) -> [Point] {
         let radius = min(radius, r.width / 2, r.height / 2)
         let corners = [(r.maxX - radius, r.minY + radius, -Double.pi / 2), (r.maxX - radius, r.maxY - radius, 0),

@@ -25,4 +25,9 @@ public struct Rect: Equatable, Hashable, Sendable {
     public var minY: Double { y }
     public var maxX: Double { x + width }
     public var maxY: Double { y + height }
+    /// Whether this rectangle and `other` share any point (a bar drawn upside down has a negative height).
+    public func intersects(_ other: Rect) -> Bool {
+        Swift.min(minX, maxX) <= Swift.max(other.minX, other.maxX) && Swift.max(minX, maxX) >= Swift.min(other.minX, other.maxX)
+            && Swift.min(minY, maxY) <= Swift.max(other.minY, other.maxY) && Swift.max(minY, maxY) >= Swift.min(other.minY, other.maxY)
+    }
 }

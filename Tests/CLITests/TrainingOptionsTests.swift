@@ -58,7 +58,7 @@ import Testing
         #expect(number(diverged["epoch"]) == 1 && diverged["loss"] == .string("nan"))
         #expect(results["epochs"] == .array([]))
         #expect(training.figures.map(\.name) == ["training-loss.png", "classify-before-training.png"])
-        #expect(try #require(page).contains("<p>Warning: training diverged."))
+        #expect(try #require(page).contains("<p class=\"warning\" role=\"alert\">Warning: training diverged."))
     }
 
     @Test func reportJSONHoldsTheTrainingSettingsAndEpochs() async throws {

@@ -89,8 +89,7 @@ import Testing
         let reference = try Self.reference.get()
         let cell = try #require(try Self.run.get().cells.first(LossesAndGradientsCell.self))
         #expect(cell.results.x.joined().map(Double.init) == reference.x, "x = torch.randn(2, 2)")
-        let parameters = cell.modelDraws.copy()
-        let drawn = Sequential.notebookTraining(generator: parameters).parameterValues
+        let drawn = cell.makeInitialModel().parameterValues  // the network as drawn, before training
         for (index, (values, expected)) in zip(drawn, reference.untrainedParameters).enumerated() {
             let summary = Summary(values)
             #expect(summary.first == expected.first && summary.strided == expected.strided, "parameter \(index): values")

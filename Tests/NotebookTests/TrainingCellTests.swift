@@ -75,7 +75,7 @@ import Testing
         #expect(cell.run.epochs.isEmpty && cell.run.stepLosses.allSatisfy(\.isFinite))
         #expect(cell.results.training.confusion == nil)
         let warnings = cell.section.blocks.compactMap { block -> String? in
-            if case let .paragraph(text) = block, text.hasPrefix("Warning: training diverged.") { return text }
+            if case let .warning(text) = block, text.hasPrefix("Warning: training diverged.") { return text }
             return nil
         }
         #expect(warnings.count == 1)

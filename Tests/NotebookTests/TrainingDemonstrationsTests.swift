@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import NN
 @testable import Notebook
+import TestSupport
 import Testing
 
 /// The sections around training: the lesson's demonstrations before it and the optimisers' comparison after it,
@@ -50,7 +51,7 @@ import Testing
         #expect(try #require(outputs.first { $0.label.contains("print('Updated weights - '") }).text
             .hasPrefix("Updated weights -  Parameter containing:\ntensor([["))
         // Redo the step by hand: the largest change is lr × the largest gradient, up to float rounding.
-        let copy = Sequential.notebookTraining(generator: cell.modelDraws.copy())
+        let copy = cell.makeInitialModel()
         let first = try #require(copy[0] as? Linear)
         let train = try MNISTDataset(.mnistSample, split: .train)
         var batches = DataLoader(dataset: train, batchSize: 64, shuffle: false).makeIterator()
@@ -67,8 +68,8 @@ import Testing
         let demonstrations = try #require(cells.first(LossesAndGradientsCell.self))
         let training = try #require(cells.first(TrainingCell.self))
         #expect(demonstrations.model === training.model, "the training cell trains the demonstrations' network")
-        // modelDraws draws the same initial weights again; the trained ones have moved away from them.
-        let fresh = Sequential.notebookTraining(generator: demonstrations.modelDraws.copy())
+        // makeInitialModel makes the same initial weights again; the trained ones have moved away from them.
+        let fresh = demonstrations.makeInitialModel()
         let freshFirst = try #require(fresh[0] as? Linear), trainedFirst = try #require(training.model[0] as? Linear)
         #expect(freshFirst.weight.data.shape == trainedFirst.weight.data.shape)
         #expect(freshFirst.weight.data.storage != trainedFirst.weight.data.storage)
@@ -115,5 +116,29 @@ import Testing
         let adam = TrainingProgress(run: "Adam", epoch: 1, epochs: 1, step: 1, stepsPerEpoch: 938, loss: .nan, imagesPerSecond: 999)
         #expect(adam.line == "comparing Adam: epoch 1/1 · step 1/938 · loss nan · 999 images/s")
         #expect(TrainingProgress.grouped(1_234_567) == "1,234,567" && TrainingProgress.grouped(12) == "12")
+    }
+}
+
+/// Training on Fashion-MNIST's kind: every figure that shows classes names them by garment.
+@Suite struct TrainingClassNamesTests {
+    @Test func everyFigureWithClassesNamesTheGarments() throws {
+        // The embedded digits labelled as Fashion-MNIST's kind: what matters here is the names, not the pictures.
+        let (train, test) = (try MNISTDataset(.mnistSample, split: .train), try MNISTDataset(.mnistSample, split: .test))
+        var cells = CollectedCells()
+        try Notebook.run(training: train, test: test, kind: .fashionMNIST, seed: 1,
+                         options: TrainingOptions(epochs: 1, recordTimings: false), cells: &cells)
+        let training = try #require(cells.first(TrainingCell.self))
+        let garments = Set(DatasetKind.fashionMNISTClassNames)
+        var named: [String] = []
+        for case let .figure(figure, fileName, _) in training.section.blocks {
+            let canvas = RecordingCanvas(for: figure.figure)
+            figure.figure.draw(on: canvas)
+            let strings = canvas.strings
+            if strings.contains(where: { text in garments.contains { text.hasPrefix($0) } }) { named.append(fileName) }
+            if fileName == "confusion.png" {
+                #expect(garments.isSubset(of: strings), "both axes of the confusion matrix name every class")
+            }
+        }
+        #expect(named == ["confusion.png", "test-predictions.png", "classify-before-training.png", "classify-after-training.png"])
     }
 }

@@ -78,4 +78,44 @@ struct ThemeAndAltTextTests {
             #expect(b.minX > frame.map(\.x).min()! && b.maxX < frame.map(\.x).max()!)
         }
     }
+
+    /// Where the legend's frame lands for `location`, with one line drawn through `x`, `y`.
+    private func legendFrame(_ location: Axes.LegendLocation, x: [Double], y: [Double]) throws -> (frame: [Point], box: Rect) {
+        let figure = try Figure(width: 5, height: 4)
+        let axes = try figure.subplots(rows: 1, cols: 1)[0]
+        try axes.plot(x: x, y: y, label: "data")
+        axes.legend(location: location)
+        let canvas = RecordingCanvas(for: figure)
+        figure.draw(on: canvas)
+        return (try #require(canvas.polygons(Color(red: 1, green: 1, blue: 1, alpha: 0.8)).first), axes.box)
+    }
+
+    @Test func theBestLegendSpotIsTheFirstThatHidesTheLeastData() throws {
+        // A line falling from the upper left to the lower right crosses the upper-left and lower-right corners:
+        // "best" takes the upper right, the first free spot in matplotlib's order.
+        let falling = try legendFrame(.best, x: [0, 1], y: [1, 0])
+        #expect(falling.frame.map(\.x).max()! > falling.box.midX && falling.frame.map(\.y).min()! < falling.box.midY)
+        // A line rising through the upper right: the upper right is taken, so the upper left is free.
+        let rising = try legendFrame(.best, x: [0, 0.5, 1], y: [0, 0.5, 1])
+        #expect(rising.frame.map(\.x).max()! < rising.box.midX && rising.frame.map(\.y).min()! < rising.box.midY)
+        // A line along the top that drops at the right end: the lower left is the first free spot.
+        let top = try legendFrame(.best, x: [0, 0.2, 0.8, 1], y: [0.9, 1, 1, 0])
+        #expect(top.frame.map(\.x).max()! < top.box.midX && top.frame.map(\.y).max()! > top.box.midY)
+        // Centre right sits halfway down.
+        let centre = try legendFrame(.centerRight, x: [0, 1], y: [0, 1])
+        let middle = (centre.frame.map(\.y).min()! + centre.frame.map(\.y).max()!) / 2
+        #expect(abs(middle - centre.box.midY) < 1)
+    }
+
+    @Test func segmentsAndRectanglesMeetAsGeometrySays() {
+        let square = Rect(x: 0, y: 0, width: 10, height: 10)
+        #expect(Axes.segment(Point(x: -5, y: 5), Point(x: 15, y: 5), crosses: square))
+        #expect(Axes.segment(Point(x: 2, y: 2), Point(x: 3, y: 3), crosses: square), "wholly inside")
+        #expect(!Axes.segment(Point(x: -5, y: -1), Point(x: 15, y: -1), crosses: square))
+        #expect(!Axes.segment(Point(x: 11, y: -5), Point(x: 20, y: 4), crosses: square), "passes the corner outside")
+        #expect(square.intersects(Rect(x: 9, y: 9, width: 5, height: 5)))
+        #expect(!square.intersects(Rect(x: 11, y: 0, width: 5, height: 5)))
+        #expect(square.intersects(Rect(x: 5, y: 12, width: 1, height: -4)), "a downward bar")
+        #expect(Rect(x: 5, y: 12, width: 1, height: -4).intersects(square))
+    }
 }

@@ -15,7 +15,8 @@ struct ForwardPassCell: NotebookCell {
     init(reluNet: ReluNetCell, state: inout NotebookState) throws {
         pass = OneImageForwardPass(model: reluNet.model, batch: state.nextBatch())
         var section = NotebookSection()
-        section.paragraphs(NotebookProse.forwardPass)
+        section.paragraphs(state.weights.map { [NotebookProse.forwardPass[0], NotebookProse.loadedForwardPass($0.source)] }
+                           ?? NotebookProse.forwardPass)
         try pass.show(in: &section, state: state, fileName: "classify-relunet.png",
                       caption: "The image fed to ReluNet (left) and the probability it gives each class (right).")
         self.section = section

@@ -14,8 +14,9 @@ struct LossesAndGradientsCell: NotebookCell {
 
     /// The network the training cell trains, untouched here.
     let model: Sequential
-    /// The generator as it was just before `model` was drawn: a copy of it draws `model` again (`copy.deepcopy`).
-    let modelDraws: TorchGenerator
+    /// Makes `model` again as it starts (`copy.deepcopy`): drawn from a copy of the generator as it was just before
+    /// `model` was drawn, then given the `--weights`, if any.
+    let makeInitialModel: () -> Sequential
     let section: NotebookSection
     let results: Results
 
@@ -42,13 +43,20 @@ struct LossesAndGradientsCell: NotebookCell {
 
     /// Draws the training network and `x` from the state's generator and runs the three demonstrations.
     init(state: inout NotebookState, training: MNISTDataset) {
-        modelDraws = state.generator.copy()
+        let modelDraws = state.generator.copy(), weights = state.weights
+        makeInitialModel = {
+            let model = Sequential.notebookTraining(generator: modelDraws.copy())
+            weights?.load(into: model)
+            return model
+        }
         model = Sequential.notebookTraining(generator: state.generator)
+        state.loadWeights(into: model)  // --weights: the demonstrations and training start from them
         let batch = Self.firstImagesInOrder(of: training)
         let images = batch.images.view(batch.count, -1)
         var section = NotebookSection()
 
         section.paragraphs(NotebookProse.losses)
+        if let loaded = state.weights { section.paragraph(NotebookProse.loadedSequential(loaded.source)) }
         let nll = NLLLoss()(model(images), batch.labels)
         let crossEntropy = CrossEntropyLoss()(Self.withoutLastLayer(model)(images), batch.labels)
         section.output("images, labels = next(iter(DataLoader(trainset, batch_size=64)))  # the first 64, in order\nimages = images.view(images.shape[0], -1)\nprint(nn.NLLLoss()(model(images), labels))\nprint(nn.CrossEntropyLoss()(model[:-1](images), labels))",
@@ -67,7 +75,7 @@ struct LossesAndGradientsCell: NotebookCell {
         section.output("z.backward()\nprint(x.grad)\nprint(x / 2)", xGrad.description + "\n" + half.description)
 
         section.paragraphs(NotebookProse.oneStep(lr: Self.stepLearningRate))
-        let copy = Sequential.notebookTraining(generator: modelDraws.copy())
+        let copy = makeInitialModel()
         let change = Self.oneStep(of: copy, images: images, labels: batch.labels, in: &section)
 
         self.section = section

@@ -21,9 +21,11 @@ struct NamedSequentialCell: NotebookCell {
     /// Creates the model from the state's generator and compares `model[0]` with `model.input_to_hidden`.
     init(state: inout NotebookState) {
         model = Sequential.notebookNamed(generator: state.generator)
+        state.loadWeights(into: model)
         var section = NotebookSection()
         section.paragraphs(NotebookProse.sequentialNamed)
         section.output("print(model)", model.description)
+        if let loaded = state.weights { section.paragraph(NotebookProse.loadedSequential(loaded.source)) }
         let byIndex = model[0]
         let byName = model["input_to_hidden"]
         section.output("print(model[0]); print(model.input_to_hidden)",

@@ -6,6 +6,8 @@ public struct NotebookSection {
     public enum Block {
         /// A paragraph of plain text; `code` is written between backticks.
         case paragraph(String)
+        /// Something that went wrong in the run (a diverged training run), shown as a warning.
+        case warning(String)
         /// Text printed by the code in `label` (e.g. `print(model)`), exactly as PyTorch prints it.
         case output(label: String, text: String)
         /// A figure to render as `fileName`, with the caption shown under it (the cell's words, then the figure's own).
@@ -28,6 +30,11 @@ public struct NotebookSection {
     /// Appends one paragraph.
     mutating func paragraph(_ text: String) {
         blocks.append(.paragraph(text))
+    }
+
+    /// Appends a warning.
+    mutating func warning(_ text: String) {
+        blocks.append(.warning(text))
     }
 
     /// Appends printed text under the code that printed it.

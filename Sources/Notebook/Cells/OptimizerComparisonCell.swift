@@ -24,8 +24,9 @@ struct OptimizerComparisonCell: NotebookCell {
                            caption: "The training loss of each optimiser, from the same weights on the same batches.")
         }
         section.output("after the last epoch", comparison.table)
-        if let diverged = comparison.entries.first(where: { $0.diverged != nil }), let where_ = diverged.diverged {
-            section.paragraph("Warning: \(diverged.name) diverged at step \(where_.step) of epoch \(where_.epoch) (loss \(where_.loss)); its line stops before that step.")
+        for entry in comparison.entries {
+            guard let stop = entry.diverged else { continue }
+            section.warning("Warning: \(entry.name) diverged at step \(stop.step) of epoch \(stop.epoch) (loss \(stop.loss)); its line stops before that step.")
         }
         self.section = section
         results = Results(comparison: comparison.entries)

@@ -25,15 +25,25 @@ struct ReluNetCell: NotebookCell {
         let reinitialisedWeightMean: Float
         let reinitialisedWeightStd: Float
         let parameterNames: [String]
+        /// The file the printed weights were loaded from (`--weights`); absent otherwise.
+        let loadedWeights: String?
     }
 
     /// Creates ReluNet from the state's generator (three layers, each weight then bias), then redraws the first
-    /// layer's weight from it.
+    /// layer's weight from it. With loaded weights (`--weights`) the same numbers are drawn, then the loaded
+    /// weights replace every layer and are what the section prints.
     init(state: inout NotebookState) {
         model = ReluNet(generator: state.generator)
+        let loaded = state.weights
         var section = NotebookSection()
-        section.paragraphs(NotebookProse.reluNet)
+        // With loaded weights, the paragraphs on the initial values and their bound would describe numbers not shown.
+        section.paragraphs(loaded == nil ? NotebookProse.reluNet : Array(NotebookProse.reluNet.prefix(1)))
         section.output("print(model)", model.description)
+        if let loaded {
+            Self.reinitialiseFirstLayer(of: model, generator: state.generator)
+            state.loadWeights(into: model)
+            section.paragraph(NotebookProse.loadedWeights(loaded.source))
+        }
 
         // print(model.hidden_one_to_hidden_two.weight); print(model.hidden_one_to_hidden_two.bias)
         let printed = model.hiddenOneToHiddenTwo
@@ -45,22 +55,27 @@ struct ReluNetCell: NotebookCell {
 
         // model.input_to_hidden_one.bias.data.fill_(0); model.input_to_hidden_one.weight.data.normal_(std=0.01)
         let first = model.inputToHiddenOne
-        first.bias?.fill_(0)
-        first.weight.data.normal_(mean: 0, std: 0.01, generator: state.generator)
+        if loaded == nil { Self.reinitialiseFirstLayer(of: model, generator: state.generator) }
         let after = first.weight.data.storage
         let mean = after.reduce(0, +) / Float(after.count)
         let std = (after.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(after.count)).squareRoot()
-        section.output("model.input_to_hidden_one.bias.data.fill_(0); print(model.input_to_hidden_one.bias)",
-                       first.bias?.description ?? "None")
-        section.output("model.input_to_hidden_one.weight.data.normal_(std=0.01); print(model.input_to_hidden_one.weight)",
+        let step = loaded == nil ? "model.input_to_hidden_one.bias.data.fill_(0); " : ""
+        section.output("\(step)print(model.input_to_hidden_one.bias)", first.bias?.description ?? "None")
+        section.output("\(loaded == nil ? "model.input_to_hidden_one.weight.data.normal_(std=0.01); " : "")print(model.input_to_hidden_one.weight)",
                        first.weight.description)
-        section.paragraph("After re-initialisation the first layer's \(after.count) weights have mean \(Self.significant(mean)) and standard deviation \(Self.significant(std)).")
+        section.paragraph("\(loaded == nil ? "After re-initialisation the" : "The loaded") first layer's \(after.count) weights have mean \(Self.significant(mean)) and standard deviation \(Self.significant(std)).")
         self.section = section
         results = Results(printout: model.description, printedLayer: "hidden_one_to_hidden_two", bound: bound,
                           largestInitialWeight: largest, reinitialisedLayer: "input_to_hidden_one",
                           reinitialisedBiasIsZero: first.bias?.data.storage.allSatisfy { $0 == 0 } ?? false,
                           reinitialisedWeightMean: mean, reinitialisedWeightStd: std,
-                          parameterNames: model.namedParameters().map(\.name))
+                          parameterNames: model.namedParameters().map(\.name), loadedWeights: loaded?.source)
+    }
+
+    /// The notebook's `bias.data.fill_(0)` and `weight.data.normal_(std=0.01)` on the first layer, drawn from `generator`.
+    private static func reinitialiseFirstLayer(of model: ReluNet, generator: TorchGenerator) {
+        model.inputToHiddenOne.bias?.fill_(0)
+        model.inputToHiddenOne.weight.data.normal_(mean: 0, std: 0.01, generator: generator)
     }
 
     /// A value with four significant digits, e.g. 0.08839 or 0.0001122.

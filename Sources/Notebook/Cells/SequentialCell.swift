@@ -37,9 +37,11 @@ struct SequentialCell: NotebookCell {
     /// Creates the model from the state's generator, then `images, labels = next(iter(trainloader))` and `images[0]` through it.
     init(state: inout NotebookState) throws {
         model = Sequential.notebookIndexed(generator: state.generator)
+        state.loadWeights(into: model)
         var section = NotebookSection()
         section.paragraphs(NotebookProse.sequential)
         section.output("print(model)", model.description)
+        if let loaded = state.weights { section.paragraph(NotebookProse.loadedSequential(loaded.source)) }
         pass = OneImageForwardPass(model: model, batch: state.nextBatch())
         try pass.show(in: &section, state: state, fileName: "classify-sequential.png",
                       caption: "The same kind of untrained network, built with Sequential, on a new image.")

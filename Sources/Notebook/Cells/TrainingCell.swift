@@ -40,9 +40,9 @@ struct TrainingCell: NotebookCell {
 
     /// Trains `model` (the demonstrations' untrained network) on `training` with shuffles drawn from the state's
     /// generator, measuring it on `training` and `test`.
-    /// Then trains copies of it (`modelDraws` draws it again) by the three optimisers of the comparison on the
+    /// Then trains copies of it as it starts (`makeInitialModel`) by the three optimisers of the comparison on the
     /// same shuffles, without touching the state's generator.
-    init(model: Sequential, modelDraws: TorchGenerator, state: inout NotebookState, training: MNISTDataset,
+    init(model: Sequential, makeInitialModel: () -> Sequential, state: inout NotebookState, training: MNISTDataset,
          test: MNISTDataset, options: TrainingOptions, progress: TrainingProgress.Handler? = nil) throws {
         self.model = model
         shuffleDraws = state.generator.copy()
@@ -54,18 +54,19 @@ struct TrainingCell: NotebookCell {
         run = TrainingRun(model: model, loader: loader, trainSet: trainSet, testSet: testSet, options: options,
                           progress: progress)
         let after = withNoGrad { model(shown) }.exp()
-        comparison = OptimizerComparison(modelDraws: modelDraws, shuffleDraws: shuffleDraws, training: training,
+        comparison = OptimizerComparison(makeModel: makeInitialModel, shuffleDraws: shuffleDraws, training: training,
                                          trainSet: trainSet, testSet: testSet, options: options, progress: progress)
 
         var section = NotebookSection()
         section.paragraphs(NotebookProse.training(options, kind: state.kind))
+        if let loaded = state.weights { section.paragraph(NotebookProse.loadedTraining(loaded.source)) }
         section.output("print(model)", model.description)
         let lossLines = run.epochs.map { "Training loss: \($0.trainLoss.description)" }
         if !lossLines.isEmpty {
             section.output("print(f\"Training loss: {running_loss/len(trainloader)}\")", lossLines.joined(separator: "\n"))
         }
         if let divergence = run.divergence {
-            section.paragraph(NotebookProse.divergence(divergence, stepsPerEpoch: run.stepsPerEpoch))
+            section.warning(NotebookProse.divergence(divergence, stepsPerEpoch: run.stepsPerEpoch))
         }
         if !run.stepLosses.isEmpty {
             section.figure(try trainingLossFigure(stepLosses: run.stepLosses, epochMeans: run.epochs.map(\.trainLoss),
@@ -91,11 +92,13 @@ struct TrainingCell: NotebookCell {
         if let confusion {
             section.figure(try confusionFigure(confusion, classNames: names), fileName: "confusion.png",
                            caption: "Where the trained network's answers on the test split go.")
-            let shownCount = min(24, testSet.labels.count)
+            // Garment names make titles up to "T-shirt/top (Pullover)": four to a row leave them room.
+            let columns = state.labelsClassesByName ? 4 : 8
+            let shownCount = min(columns * 3, testSet.labels.count)
             let images = (0..<shownCount).map { Array(testSet.images.storage[($0 * 784)..<(($0 + 1) * 784)]) }
             section.figure(try predictionGridFigure(images: images, predicted: Array(testPredictions.prefix(shownCount)),
                                                     labels: Array(testSet.labels.prefix(shownCount)),
-                                                    classNames: state.classNames),
+                                                    classNames: state.classNames, columns: columns),
                            fileName: "test-predictions.png",
                            caption: "The first \(shownCount) test images with the trained network's answers; mistakes are framed in red, with the true label in brackets.")
         }

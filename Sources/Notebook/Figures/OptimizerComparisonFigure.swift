@@ -15,7 +15,7 @@ public func optimizerComparisonFigure(names: [String], stepLosses: [[Float]], wi
         try axes.plot(x: smoothed.indices.map { Double($0 + 1) }, y: smoothed, color: theme.color(index), label: name)
         summaries.append("\(name) from \(AltText.number(smoothed[0])) to \(AltText.number(smoothed[smoothed.count - 1]))")
     }
-    axes.legend(location: .centerRight)   // slow SGD stays high and the others fall low: the middle is free
+    axes.legend(location: .best)   // where the three curves leave room depends on the data
     axes.title("Training loss by optimiser")
     axes.xlabel("step (batch)")
     axes.ylabel("NLL loss (mean of \(window) steps)")

@@ -85,10 +85,10 @@ enum NotebookProse {
         let optimizer = options.optimizer == .sgd
             ? "stochastic gradient descent with learning rate \(options.lr) and momentum \(options.momentum)"
             : "Adam with learning rate \(options.lr)"
-        let epochs = options.epochs == 1 ? "one pass" : "\(options.epochs) passes"
+        let epochs = options.epochs == 1 ? "one pass over the training split, in an order" : "\(options.epochs) passes over the training split, each in a new order"
         return [
             "Everything above ran an untrained network. Training changes that: the network of the section above, a Sequential of the notebook's shape whose last layer is `LogSoftmax(dim=1)`, so that the negative log-likelihood loss (`NLLLoss`) can score its log-probabilities against the true labels. Each step takes a batch of \(options.batchSize) images, measures the loss, lets autograd compute every weight's gradient with `loss.backward()`, and moves the weights a little against it with \(optimizer).",
-            "The run makes \(epochs) over the training split, each in a new order drawn from the notebook's one generator, so its numbers follow from the seed like everything above. After each epoch the network classifies both splits without recording gradients; the test images are never trained on.",
+            "The run makes \(epochs) drawn from the notebook's one generator, so its numbers follow from the seed like everything above. After each epoch the network classifies both splits without recording gradients; the test images are never trained on.",
             kind == .mnistSample
                 ? "Momentum matters here. The lesson's plain SGD at learning rate 0.003 creeps: on this 4,000-image sample it reaches only about 44% test accuracy in 5 epochs, where momentum 0.9, which keeps a running sum of past gradients, reaches about 85% — within the 85–87% that PyTorch gets with the same settings over three seeds. The section after this one trains both side by side, with Adam."
                 : "Momentum matters: the lesson's plain SGD at learning rate 0.003 creeps, where momentum 0.9, which keeps a running sum of past gradients, moves much faster. The section after this one trains both side by side, with Adam.",

@@ -34,14 +34,14 @@ struct OptimizerComparison {
     /// Steps per epoch.
     let stepsPerEpoch: Int
 
-    /// Trains one network per setting for `options.epochs` epochs of `options.batchSize` images: each drawn from a
-    /// copy of `modelDraws`, each shuffled by a copy of `shuffleDraws`, so all start alike and see the same batches.
-    init(modelDraws: TorchGenerator, shuffleDraws: TorchGenerator, training: MNISTDataset,
+    /// Trains one network per setting for `options.epochs` epochs of `options.batchSize` images: each made by
+    /// `makeModel`, each shuffled by a copy of `shuffleDraws`, so all start alike and see the same batches.
+    init(makeModel: () -> Sequential, shuffleDraws: TorchGenerator, training: MNISTDataset,
          trainSet: (images: Tensor, labels: [Int]), testSet: (images: Tensor, labels: [Int]), options: TrainingOptions,
          progress: TrainingProgress.Handler? = nil) {
         var stepsPerEpoch = 0
         entries = Self.settings.map { setting in
-            let model = Sequential.notebookTraining(generator: modelDraws.copy())
+            let model = makeModel()
             let loader = DataLoader(dataset: training, batchSize: options.batchSize, shuffle: true, generator: shuffleDraws.copy())
             let runOptions = TrainingOptions(epochs: options.epochs, lr: setting.lr, momentum: setting.momentum,
                                              optimizer: setting.optimizer, batchSize: options.batchSize,

@@ -30,6 +30,11 @@ public struct ReportSection: Equatable, Sendable {
         blocks.append(.paragraph(text))
     }
 
+    /// Appends a warning.
+    public mutating func warning(_ text: String) {
+        blocks.append(.warning(text))
+    }
+
     /// Appends printed text under a label such as `print(model)`.
     public mutating func output(_ label: String, _ text: String) {
         blocks.append(.output(PrintedOutput(label: label, text: text)))

@@ -17,11 +17,13 @@ public struct Reproducibility: Equatable, Sendable {
     public var libraries: LibraryVersions
     /// The kernel that ran the matrix products (`MatrixKernel.description`).
     public var matrixKernel: String
+    /// The state dict the models were loaded from (`--weights`), or nil.
+    public var weights: WeightsFileRecord?
 
     /// A reproducibility record.
     public init(seed: UInt64, datasetName: String, datasetFiles: [DatasetFileRecord], nnreportVersion: String = BuildInfo.nnreportVersion,
                 swiftVersion: String = BuildInfo.swiftVersion, libraries: LibraryVersions,
-                matrixKernel: String = MatrixKernel.active.description) {
+                matrixKernel: String = MatrixKernel.active.description, weights: WeightsFileRecord? = nil) {
         self.seed = seed
         self.datasetName = datasetName
         self.datasetFiles = datasetFiles
@@ -29,6 +31,7 @@ public struct Reproducibility: Equatable, Sendable {
         self.swiftVersion = swiftVersion
         self.libraries = libraries
         self.matrixKernel = matrixKernel
+        self.weights = weights
     }
 
     /// One digest for the whole dataset: SHA-256 of the lines `<sha256>  <name>\n` of its files, in order

@@ -17,10 +17,13 @@ public struct ReportConfiguration: Sendable {
     public var selfContained: Bool
     /// Whether to record times (false: all zero, so two runs give identical bytes).
     public var recordTimings: Bool
+    /// The state dict the content's models are loaded from (`--weights`), for the reproducibility block; or nil.
+    public var weights: WeightsFileRecord?
 
     /// A configuration; defaults match `nnreport generate` without options.
     public init(output: URL = URL(fileURLWithPath: "output", isDirectory: true), dataset: DatasetKind = .mnistSample, dataFolder: URL? = nil,
-                seed: UInt64 = 1, templatesFolder: URL? = nil, selfContained: Bool = false, recordTimings: Bool = true) {
+                seed: UInt64 = 1, templatesFolder: URL? = nil, selfContained: Bool = false, recordTimings: Bool = true,
+                weights: WeightsFileRecord? = nil) {
         self.output = output
         self.dataset = dataset
         self.dataFolder = dataFolder
@@ -28,5 +31,6 @@ public struct ReportConfiguration: Sendable {
         self.templatesFolder = templatesFolder
         self.selfContained = selfContained
         self.recordTimings = recordTimings
+        self.weights = weights
     }
 }

@@ -61,7 +61,7 @@ public struct ReportPipeline {
         let report = Report(
             title: content.title, introduction: content.introduction, sections: sections,
             reproducibility: Reproducibility(seed: configuration.seed, datasetName: dataset.kind.rawValue, datasetFiles: dataset.files,
-                                             libraries: renderer.libraryVersions),
+                                             libraries: renderer.libraryVersions, weights: configuration.weights),
             timings: configuration.recordTimings ? timings : StageTimings(recorded: false))
         // The page shows the times up to here: rendering and writing come after the page is made.
         let files = try step(.templates, &timings) { try outputFiles(for: report, templates: templates) }

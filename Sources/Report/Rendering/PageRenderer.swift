@@ -45,10 +45,12 @@ struct PageRenderer {
 
     /// One block; every kind key is present (false when absent) so lookups never reach an outer context.
     private func blockContext(_ block: ReportBlock) -> [String: Any] {
-        var context: [String: Any] = ["paragraph": false, "output": false, "figure": false]
+        var context: [String: Any] = ["paragraph": false, "warning": false, "output": false, "figure": false]
         switch block {
         case let .paragraph(text):
             context["paragraph"] = ["text": text, "segments": InlineCode.segments(of: text).map(segmentContext)]
+        case let .warning(text):
+            context["warning"] = ["text": text, "segments": InlineCode.segments(of: text).map(segmentContext)]
         case let .output(output):
             context["output"] = ["label": output.label, "text": output.text]
         case let .figure(figure):
@@ -68,7 +70,7 @@ struct PageRenderer {
     private func reproducibilityContext(_ report: Report) -> [String: Any] {
         let info = report.reproducibility
         let timings = report.timings
-        return [
+        var context: [String: Any] = [
             "seed": String(info.seed),
             "dataset": info.datasetName,
             "digest": info.datasetDigest,
@@ -91,6 +93,10 @@ struct PageRenderer {
             },
             "total": DurationFormat.string(timings.total),
         ]
+        if let weights = info.weights {
+            context["weights"] = ["name": weights.name, "bytes": grouped(weights.bytes), "sha256": weights.sha256, "keys": weights.keys]
+        }
+        return context
     }
 
     /// 60000 → "60,000" (fixed, locale-independent).

@@ -28,6 +28,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         public var versions: [String: String]
         /// The kernel that ran the matrix products, e.g. "nnreport avx2+fma, 6x16 tiles (best for this processor)".
         public var kernel: String
+        /// The state dict the models were loaded from (`--weights`); absent otherwise.
+        public var weights: WeightsFileRecord?
     }
 
     /// `reproducibility.dataset` in report.json.
@@ -126,7 +128,7 @@ extension ReportDocument {
                     "cairo": report.reproducibility.libraries.cairo,
                     "libpng": report.reproducibility.libraries.libpng,
                 ],
-                kernel: report.reproducibility.matrixKernel),
+                kernel: report.reproducibility.matrixKernel, weights: report.reproducibility.weights),
             sections: report.sections.map { section in
                 SectionDocument(
                     id: section.id, title: section.title,
