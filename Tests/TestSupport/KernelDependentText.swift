@@ -5,10 +5,15 @@ import Foundation
 ///
 /// Such a line matches when its words are the same and each number is close: a decimal within two
 /// units of its last printed digit or 1e-6 (deviations of a float32 rounding error), an integer
-/// (a row index or an argmax between near-equal values) anything. Unmarked lines match exactly.
+/// (a row index or an argmax between near-equal values) anything. Lines marked `≈≈ ` hold what a
+/// training run gives: there one rounding difference can flip a ReLU and grow over hundreds of steps
+/// (OpenBLAS SkylakeX does, at step 19 of the default run), so each decimal need only be within 1% of
+/// its value (a percentage within 1% plus 0.3: three test images of 1,000). Unmarked lines match exactly.
 public enum KernelDependentText {
-    /// The marker at the start of a golden line.
+    /// The marker at the start of a golden line that holds matrix products.
     public static let marker = "≈ "
+    /// The marker at the start of a golden line that holds the results of a training run.
+    public static let trainingMarker = "≈≈ "
 
     /// Whether the `actual` page text matches the golden `expected` under these rules.
     public static func firstMismatch(expected: String, actual: String) -> Int? {
@@ -22,24 +27,29 @@ public enum KernelDependentText {
 
     /// Whether one golden line (with or without its marker) matches one actual line.
     public static func lineMatches(expected: Substring, actual: Substring) -> Bool {
-        guard expected.hasPrefix(marker) else { return expected == actual }
-        let golden = Shape(expected.dropFirst(marker.count)), found = Shape(actual)
+        let trained = expected.hasPrefix(trainingMarker)
+        guard trained || expected.hasPrefix(marker) else { return expected == actual }
+        let golden = Shape(expected.dropFirst((trained ? trainingMarker : marker).count)), found = Shape(actual)
         guard golden.words == found.words, golden.numbers.count == found.numbers.count else { return false }
-        return zip(golden.numbers, found.numbers).allSatisfy(close)
+        return zip(golden.numbers, found.numbers).allSatisfy { close($0, $1, trained: trained) }
     }
 
     /// `text` with the marker on each line that, with the line before it, is shaped like a marked line
     /// of `golden` and its predecessor, so re-recording keeps the marks (and `tensor(6)` printed as a
     /// label is not taken for `tensor(9)` printed as an argmax).
     public static func marking(_ text: String, like golden: String) -> String {
-        let goldenLines = lines(golden).map { $0.hasPrefix(marker) ? (true, $0.dropFirst(marker.count)) : (false, $0) }
-        var markedShapes = Set<String>()
-        for (index, (marked, line)) in goldenLines.enumerated() where marked {
-            markedShapes.insert(shapeKey(line, after: index > 0 ? goldenLines[index - 1].1 : nil))
+        let goldenLines = lines(golden).map { line -> (mark: String?, line: Substring) in
+            for mark in [trainingMarker, marker] where line.hasPrefix(mark) { return (mark, line.dropFirst(mark.count)) }
+            return (nil, line)
+        }
+        var marks: [String: String] = [:]
+        for (index, golden) in goldenLines.enumerated() {
+            guard let mark = golden.mark else { continue }
+            marks[shapeKey(golden.line, after: index > 0 ? goldenLines[index - 1].line : nil)] = mark
         }
         let textLines = lines(text)
         return textLines.enumerated().map { index, line in
-            markedShapes.contains(shapeKey(line, after: index > 0 ? textLines[index - 1] : nil)) ? marker + line : line
+            (marks[shapeKey(line, after: index > 0 ? textLines[index - 1] : nil)] ?? "") + line
         }.joined(separator: "\n")
     }
 
@@ -100,12 +110,15 @@ public enum KernelDependentText {
         return index
     }
 
-    /// Two printed numbers agree as products from different kernels may.
-    private static func close(_ golden: Substring, _ found: Substring) -> Bool {
+    /// Two printed numbers agree as products from different kernels may (`trained`: as training runs may).
+    private static func close(_ golden: Substring, _ found: Substring, trained: Bool) -> Bool {
         let isInteger = !golden.contains(".") && !golden.contains("e")
         if isInteger { return !found.contains(".") && !found.contains("e") }
         guard let expected = value(golden), let actual = value(found) else { return golden == found }
-        return abs(expected - actual) <= 2 * lastPlace(golden) + 1e-6
+        // A percentage (two decimals or fewer) also moves by up to 3 of 1,000 test images.
+        let tolerance = trained ? 0.01 * abs(expected) + (lastPlace(golden) >= 0.01 ? 0.3 : 1e-6)
+            : 2 * lastPlace(golden) + 1e-6
+        return abs(expected - actual) <= tolerance
     }
 
     /// The printed number as a Double (U+2212 read as a minus sign).
