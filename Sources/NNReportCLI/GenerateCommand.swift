@@ -175,7 +175,8 @@ public struct GenerateCommand: ParsableCommand {
         let progressLine = showProgress ? ProgressLine(sink: stderr) : nil
         var reportStep: TrainingProgress.Handler?
         if let progressLine {
-            reportStep = { @Sendable progress in progressLine.update(progress.line) }
+            // An epoch's first step always shows, so each run and epoch appears however fast it goes.
+            reportStep = { @Sendable progress in progressLine.update(progress.line, immediate: progress.step == 1) }
         }
         let content = notebook == nil ? content
             : NotebookContent(training: training, weights: loaded, trainedNetwork: slot, progress: reportStep)

@@ -20,11 +20,12 @@ final class ProgressLine: @unchecked Sendable {
         self.interval = interval
     }
 
-    /// Shows `text` in place of the current line, unless the last rewrite was less than `interval` ago.
-    func update(_ text: String) {
+    /// Shows `text` in place of the current line, unless the last rewrite was less than `interval` ago and the
+    /// update is not `immediate`.
+    func update(_ text: String, immediate: Bool = false) {
         lock.withLock {
             let now = ContinuousClock.now
-            if let lastShown, lastShown.duration(to: now) < interval { return }
+            if !immediate, let lastShown, lastShown.duration(to: now) < interval { return }
             lastShown = now
             showing = true
             sink.write("\r\u{1B}[K" + text)

@@ -88,4 +88,26 @@ import Testing
         default: nil
         }
     }
+
+    @Test func aTerminalSeesOneTrainingLineRewrittenInPlaceAndNothingElseDoes() async throws {
+        let folder = try TemporaryFolder("nnreport-progress")
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("output", isDirectory: true).path
+        let arguments = ["generate", "--output", output, "--no-timings", "--epochs", "1"]
+        let terminal = await CommandRun.run(arguments, fixtures: false, terminal: true)
+        #expect(terminal.status == 0, "stderr: \(terminal.stderr)")
+        let erase = "\r\u{1B}[K"
+        #expect(terminal.stderr.contains(erase + "training: epoch 1/1 · step 1/63 · loss "), "the first step is always shown")
+        #expect(terminal.stderr.contains(erase + "comparing Adam: epoch 1/1 · step 1/63 · loss "))
+        // The rewritten line never ends a line: each section's line starts after an erase, on a clean line.
+        let lines = terminal.stderr.split(separator: "\n")
+        #expect(lines.count == 13 && lines.allSatisfy { $0.hasPrefix("[") || $0.hasPrefix(erase) })
+        #expect(lines.allSatisfy { line in line.components(separatedBy: erase).last?.hasPrefix("[") == true })
+        let progressLine = try #require(terminal.stderr.components(separatedBy: erase).first { $0.hasPrefix("training: ") })
+        #expect(progressLine.hasSuffix(" images/s"))
+        for silent in [await CommandRun.run(arguments + ["--quiet"], fixtures: false, terminal: true),
+                       await CommandRun.run(arguments, fixtures: false, terminal: false)] {
+            #expect(silent.status == 0 && !silent.stderr.contains("training:") && !silent.stderr.contains(erase))
+        }
+    }
 }
