@@ -209,6 +209,10 @@ import Testing
         #expect(try StateDict(contentsOf: saved) == StateDict(contentsOf: loaded))
         let page = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(page.contains("Training starts from the weights loaded from <code>notebook-torch2.pth</code>"))
+        // Nor does the page call the loaded network untrained.
+        #expect(page.contains("Everything above ran the weights loaded from the file. Training goes on from them:"))
+        #expect(page.contains("the next section trains, holding the weights loaded from the file:"))
+        #expect(!page.contains("still untrained") && !page.contains("Everything above ran an untrained network"))
     }
 
     /// 440123 → "440,123", as the page groups digits.

@@ -55,7 +55,7 @@ struct LossesAndGradientsCell: NotebookCell {
         let images = batch.images.view(batch.count, -1)
         var section = NotebookSection()
 
-        section.paragraphs(NotebookProse.losses)
+        section.paragraphs(NotebookProse.losses(loaded: state.weights != nil))
         if let loaded = state.weights { section.paragraph(NotebookProse.loadedSequential(loaded.source)) }
         let nll = NLLLoss()(model(images), batch.labels)
         let crossEntropy = CrossEntropyLoss()(Self.withoutLastLayer(model)(images), batch.labels)

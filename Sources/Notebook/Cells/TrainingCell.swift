@@ -58,7 +58,7 @@ struct TrainingCell: NotebookCell {
                                          trainSet: trainSet, testSet: testSet, options: options, progress: progress)
 
         var section = NotebookSection()
-        section.paragraphs(NotebookProse.training(options, kind: state.kind))
+        section.paragraphs(NotebookProse.training(options, kind: state.kind, loaded: state.weights != nil))
         if let loaded = state.weights { section.paragraph(NotebookProse.loadedTraining(loaded.source)) }
         section.output("print(model)", model.description)
         let lossLines = run.epochs.map { "Training loss: \($0.trainLoss.description)" }

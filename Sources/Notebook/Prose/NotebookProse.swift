@@ -61,10 +61,17 @@ enum NotebookProse {
         "Position still works: `model[0]` and the layer named `input_to_hidden` are one and the same object, not two copies — the check below compares their identity.",
     ]
 
-    static let losses = [
-        "Training needs a number that says how wrong the network is. Below is the network that the next section trains, still untrained: the lesson's Sequential whose last layer is `LogSoftmax(dim=1)`. It scores the first 64 training images, taken in file order so that no random draw is spent on them.",
-        "`NLLLoss` reads the log-probability each row gives its true class and averages their negatives. `CrossEntropyLoss` does the same from the raw scores, the logits of `model[:-1]` (the network without its last layer), applying the log-softmax itself. The two are one computation, so they print the same number: about ln 10 ≈ 2.30, what a network that gives every class one chance in ten would score.",
-    ]
+    /// The loss paragraphs; `loaded`: the network holds weights from a file (`--weights`), so it need not be untrained.
+    static func losses(loaded: Bool) -> [String] {
+        let network = loaded ? "holding the weights loaded from the file" : "still untrained"
+        let score = loaded
+            ? "An untrained network would score about ln 10 ≈ 2.30 (one chance in ten for every class); a trained one scores less."
+            : "about ln 10 ≈ 2.30, what a network that gives every class one chance in ten would score."
+        return [
+            "Training needs a number that says how wrong the network is. Below is the network that the next section trains, \(network): the lesson's Sequential whose last layer is `LogSoftmax(dim=1)`. It scores the first 64 training images, taken in file order so that no random draw is spent on them.",
+            "`NLLLoss` reads the log-probability each row gives its true class and averages their negatives. `CrossEntropyLoss` does the same from the raw scores, the logits of `model[:-1]` (the network without its last layer), applying the log-softmax itself. The two are one computation, so they print the same number" + (loaded ? ". " : ": ") + score,
+        ]
+    }
 
     static let autograd = [
         "Autograd records every operation on a tensor that requires gradients, and `backward()` walks that record in reverse to compute the gradient of the result with respect to each such tensor. The printouts show the record as `grad_fn`: the operation that made each tensor.",
@@ -80,14 +87,15 @@ enum NotebookProse {
     }
 
     /// The training section's paragraphs, naming the run's settings; the figures measured on the embedded sample
-    /// are quoted only for it.
-    static func training(_ options: TrainingOptions, kind: DatasetKind) -> [String] {
+    /// are quoted only for it; `loaded`: the network starts from a file's weights (`--weights`).
+    static func training(_ options: TrainingOptions, kind: DatasetKind, loaded: Bool = false) -> [String] {
         let optimizer = options.optimizer == .sgd
             ? "stochastic gradient descent with learning rate \(options.lr) and momentum \(options.momentum)"
             : "Adam with learning rate \(options.lr)"
         let epochs = options.epochs == 1 ? "one pass over the training split, in an order" : "\(options.epochs) passes over the training split, each in a new order"
         return [
-            "Everything above ran an untrained network. Training changes that: the network of the section above, a Sequential of the notebook's shape whose last layer is `LogSoftmax(dim=1)`, so that the negative log-likelihood loss (`NLLLoss`) can score its log-probabilities against the true labels. Each step takes a batch of \(options.batchSize) images, measures the loss, lets autograd compute every weight's gradient with `loss.backward()`, and moves the weights a little against it with \(optimizer).",
+            (loaded ? "Everything above ran the weights loaded from the file. Training goes on from them:" : "Everything above ran an untrained network. Training changes that:")
+                + " the network of the section above, a Sequential of the notebook's shape whose last layer is `LogSoftmax(dim=1)`, so that the negative log-likelihood loss (`NLLLoss`) can score its log-probabilities against the true labels. Each step takes a batch of \(options.batchSize) images, measures the loss, lets autograd compute every weight's gradient with `loss.backward()`, and moves the weights a little against it with \(optimizer).",
             "The run makes \(epochs) drawn from the notebook's one generator, so its numbers follow from the seed like everything above. After each epoch the network classifies both splits without recording gradients; the test images are never trained on.",
             kind == .mnistSample
                 ? "Momentum matters here. The lesson's plain SGD at learning rate 0.003 creeps: on this 4,000-image sample it reaches only about 44% test accuracy in 5 epochs, where momentum 0.9, which keeps a running sum of past gradients, reaches about 85% — within the 85–87% that PyTorch gets with the same settings over three seeds. The section after this one trains both side by side, with Adam."
