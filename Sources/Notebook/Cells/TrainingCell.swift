@@ -55,7 +55,8 @@ struct TrainingCell: NotebookCell {
                           progress: progress)
         let after = withNoGrad { model(shown) }.exp()
         comparison = OptimizerComparison(makeModel: makeInitialModel, shuffleDraws: shuffleDraws, training: training,
-                                         trainSet: trainSet, testSet: testSet, options: options, progress: progress)
+                                         trainSet: trainSet, testSet: testSet, options: options, reusing: run,
+                                         progress: progress)
 
         var section = NotebookSection()
         section.paragraphs(NotebookProse.training(options, kind: state.kind, loaded: state.weights != nil))

@@ -36,24 +36,36 @@ struct OptimizerComparison {
 
     /// Trains one network per setting for `options.epochs` epochs of `options.batchSize` images: each made by
     /// `makeModel`, each shuffled by a copy of `shuffleDraws`, so all start alike and see the same batches.
+    /// A setting that `reusing` already ran — same optimiser, learning rate and momentum, from the same start on the
+    /// same batches — takes that run instead of training again: it would repeat it bit for bit.
     init(makeModel: () -> Sequential, shuffleDraws: TorchGenerator, training: MNISTDataset,
          trainSet: (images: Tensor, labels: [Int]), testSet: (images: Tensor, labels: [Int]), options: TrainingOptions,
-         progress: TrainingProgress.Handler? = nil) {
+         reusing done: TrainingRun? = nil, progress: TrainingProgress.Handler? = nil) {
         var stepsPerEpoch = 0
         entries = Self.settings.map { setting in
-            let model = makeModel()
-            let loader = DataLoader(dataset: training, batchSize: options.batchSize, shuffle: true, generator: shuffleDraws.copy())
             let runOptions = TrainingOptions(epochs: options.epochs, lr: setting.lr, momentum: setting.momentum,
                                              optimizer: setting.optimizer, batchSize: options.batchSize,
                                              recordTimings: options.recordTimings)
-            let run = TrainingRun(model: model, loader: loader, trainSet: trainSet, testSet: testSet, options: runOptions,
+            let run: TrainingRun
+            if let done, Self.sameSettings(runOptions, options) {
+                run = done
+            } else {
+                let loader = DataLoader(dataset: training, batchSize: options.batchSize, shuffle: true, generator: shuffleDraws.copy())
+                run = TrainingRun(model: makeModel(), loader: loader, trainSet: trainSet, testSet: testSet, options: runOptions,
                                   name: setting.name, progress: progress)
+            }
             stepsPerEpoch = run.stepsPerEpoch
             return Entry(name: setting.name, optimizer: setting.optimizer.rawValue, lr: setting.lr,
                          momentum: setting.optimizer == .sgd ? setting.momentum : nil, epochs: run.epochs,
                          diverged: run.divergence, stepLosses: run.stepLosses)
         }
         self.stepsPerEpoch = stepsPerEpoch
+    }
+
+    /// Whether two runs' options train alike (momentum counts for SGD only).
+    static func sameSettings(_ a: TrainingOptions, _ b: TrainingOptions) -> Bool {
+        a.optimizer == b.optimizer && a.lr == b.lr && a.epochs == b.epochs && a.batchSize == b.batchSize
+            && (a.optimizer == .adam || a.momentum == b.momentum)
     }
 
     /// The results as an aligned table: each optimiser's last epoch loss and accuracies.
