@@ -28,6 +28,17 @@ public enum AltText {
         return mantissa + text[e...]
     }
 
+    /// A whole number with commas between groups of three digits: 60000 → "60,000" (fixed, locale-independent).
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
     /// The indices of `values` from largest to smallest (ties keep index order).
     public static func ranking<T: BinaryFloatingPoint>(_ values: [T]) -> [Int] {
         values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import NN
+import Plotting
 @testable import Notebook
 import TestSupport
 import Testing
@@ -125,7 +126,7 @@ import Testing
         #expect(progress.line == "training: epoch 2/5 · step 31/63 · loss 0.4132 · 162,000 images/s")
         let adam = TrainingProgress(run: "Adam", epoch: 1, epochs: 1, step: 1, stepsPerEpoch: 938, loss: .nan, imagesPerSecond: 999)
         #expect(adam.line == "comparing Adam: epoch 1/1 · step 1/938 · loss nan · 999 images/s")
-        #expect(TrainingProgress.grouped(1_234_567) == "1,234,567" && TrainingProgress.grouped(12) == "12")
+        #expect(AltText.grouped(1_234_567) == "1,234,567" && AltText.grouped(12) == "12" && AltText.grouped(-1000) == "-1,000")
     }
 }
 

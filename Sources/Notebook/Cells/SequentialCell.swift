@@ -44,7 +44,8 @@ struct SequentialCell: NotebookCell {
         if let loaded = state.weights { section.paragraph(NotebookProse.loadedSequential(loaded.source)) }
         pass = OneImageForwardPass(model: model, batch: state.nextBatch())
         try pass.show(in: &section, state: state, fileName: "classify-sequential.png",
-                      caption: "The same kind of untrained network, built with Sequential, on a new image.")
+                      caption: state.weights == nil ? "The same kind of untrained network, built with Sequential, on a new image."
+                          : "The same network with the loaded weights, built with Sequential, on a new image.")
         let first = model[0]
         guard let linear = first as? Linear else {
             preconditionFailure("the notebook's Sequential starts with a Linear layer")

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 
 /// Where a training run is, reported after every step for a progress line on a terminal.
 public struct TrainingProgress: Sendable {
@@ -18,21 +19,9 @@ public struct TrainingProgress: Sendable {
 
     /// "epoch 2/5 · step 31/63 · loss 0.4132 · 162,000 images/s", prefixed by the run unless it is "training".
     public var line: String {
-        let rate = Self.grouped(imagesPerSecond.isFinite ? Int(imagesPerSecond.rounded()) : 0)
+        let rate = AltText.grouped(imagesPerSecond.isFinite ? Int(imagesPerSecond.rounded()) : 0)
         let loss = loss.isFinite ? String(format: "%.4f", Double(loss)) : "\(loss)"
         let prefix = run == "training" ? "training" : "comparing \(run)"
         return "\(prefix): epoch \(epoch)/\(epochs) · step \(step)/\(stepsPerEpoch) · loss \(loss) · \(rate) images/s"
-    }
-
-    /// A whole number with commas between groups of three digits ("162,000").
-    static func grouped(_ value: Int) -> String {
-        var digits = String(value.magnitude)
-        var groups: [Substring] = []
-        while digits.count > 3 {
-            groups.insert(digits.suffix(3), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(Substring(digits), at: 0)
-        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 
 /// Turns a `Report` into `index.html` through the templates; dynamic text is escaped by Mustache's `{{ }}`.
 struct PageRenderer {
@@ -75,7 +76,7 @@ struct PageRenderer {
             "dataset": info.datasetName,
             "digest": info.datasetDigest,
             "files": info.datasetFiles.map {
-                ["name": $0.name, "records": grouped($0.records), "bytes": grouped($0.bytes), "sha256": $0.sha256]
+                ["name": $0.name, "records": AltText.grouped($0.records), "bytes": AltText.grouped($0.bytes), "sha256": $0.sha256]
             },
             "versions": [
                 ["name": "nnreport", "version": info.nnreportVersion],
@@ -94,19 +95,8 @@ struct PageRenderer {
             "total": DurationFormat.string(timings.total),
         ]
         if let weights = info.weights {
-            context["weights"] = ["name": weights.name, "bytes": grouped(weights.bytes), "sha256": weights.sha256, "keys": weights.keys]
+            context["weights"] = ["name": weights.name, "bytes": AltText.grouped(weights.bytes), "sha256": weights.sha256, "keys": weights.keys]
         }
         return context
-    }
-
-    /// 60000 → "60,000" (fixed, locale-independent).
-    private func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return (value < 0 ? "-" : "") + result
     }
 }
