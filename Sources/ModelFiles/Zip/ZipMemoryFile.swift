@@ -6,11 +6,14 @@ import Foundation
 /// Seeks past the end and reads that run past it fail; the first such failure since `clearFailure()`
 /// is kept as a phrase, because minizip itself only reports that its I/O failed.
 final class ZipMemoryFile {
+    /// The archive's bytes.
     let data: Data
+    /// Where the next read starts.
     private var position: UInt64 = 0
     /// The first out-of-range seek or read since the last `clearFailure()`, e.g. `a seek to offset 900`.
     private(set) var failure: String?
 
+    /// A file over `data`, positioned at its start.
     init(_ data: Data) { self.data = data }
 
     /// Forgets the last I/O failure, before a minizip call whose failure it should explain.
@@ -35,6 +38,7 @@ final class ZipMemoryFile {
             opaque: Unmanaged.passUnretained(self).toOpaque())
     }
 
+    /// The file behind minizip's opaque pointer.
     private static func from(_ opaque: UnsafeMutableRawPointer) -> ZipMemoryFile {
         Unmanaged<ZipMemoryFile>.fromOpaque(opaque).takeUnretainedValue()
     }
@@ -72,6 +76,7 @@ final class ZipMemoryFile {
         return true
     }
 
+    /// Keeps `phrase` unless a failure is already kept.
     private func note(_ phrase: String) {
         if failure == nil { failure = phrase }
     }
